@@ -1,0 +1,289 @@
+//! A document as the rules see it: the text, its lines, its line-ending and
+//! paragraph conventions, and whether the English rules apply.
+//!
+//! Everything here is computed once per pass in one scan, so rules do not
+//! each rediscover line structure. Whole-document evidence beyond this (word
+//! counts for casing consensus, say) is gathered by the rule from the text,
+//! never from global state, so documents stay independent.
+
+use std::ops::Range;
+
+/// How paragraphs are separated in the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphStyle {
+    /// Keep the document's dominant style.
+    #[default]
+    Auto,
+    /// One line break between paragraphs; blank lines are removed.
+    Single,
+    /// One blank line between paragraphs.
+    Blank,
+}
+
+impl std::str::FromStr for ParagraphStyle {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Ok(ParagraphStyle::Auto),
+            "single" => Ok(ParagraphStyle::Single),
+            "blank" => Ok(ParagraphStyle::Blank),
+            _ => Err(format!(
+                "unknown paragraph style {s:?} (expected auto, single or blank)"
+            )),
+        }
+    }
+}
+
+/// One line: its content (without the line terminator) and the terminator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the content, without `\n`, `\r\n` or `\r`.
+    pub content: Range<usize>,
+    /// Byte range of the terminator (empty on a last line without one).
+    pub terminator: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    crlf: bool,
+    blank_paragraphs: bool,
+    english: bool,
+    /// Per line: inside a fenced or indented code block. Empty when the
+    /// document has none.
+    code: Vec<bool>,
+}
+
+impl<'a> Document<'a> {
+    /// Scan `text`. `style` forces the paragraph style; `english` is the
+    /// language decision (see [`crate::lang`]).
+    pub fn new(text: &'a str, style: ParagraphStyle, english: bool) -> Self {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+        let (mut crlf_count, mut lf_count) = (0usize, 0usize);
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let j = i + off;
+            let term_end = if bytes[j] == b'\r' && bytes.get(j + 1) == Some(&b'\n') {
+                crlf_count += 1;
+                j + 2
+            } else {
+                if bytes[j] == b'\n' {
+                    lf_count += 1;
+                }
+                j + 1
+            };
+            lines.push(Line {
+                content: start..j,
+                terminator: j..term_end,
+            });
+            start = term_end;
+            i = term_end;
+        }
+        if start < bytes.len() {
+            lines.push(Line {
+                content: start..bytes.len(),
+                terminator: bytes.len()..bytes.len(),
+            });
+        }
+        let blank_paragraphs = match style {
+            ParagraphStyle::Single => false,
+            ParagraphStyle::Blank => true,
+            ParagraphStyle::Auto => {
+                // Count separators between non-blank lines: a single break, or
+                // one with blank lines between. Ties go to blank lines, which
+                // keeps hard-wrapped paragraphs intact.
+                let (mut single, mut blank) = (0usize, 0usize);
+                let mut seen_text = false;
+                let mut blanks_since = 0usize;
+                for l in &lines {
+                    if is_blank(&text[l.content.clone()]) {
+                        blanks_since += 1;
+                    } else {
+                        if seen_text {
+                            if blanks_since == 0 {
+                                single += 1;
+                            } else {
+                                blank += 1;
+                            }
+                        }
+                        seen_text = true;
+                        blanks_since = 0;
+                    }
+                }
+                blank > 0 && blank >= single
+            }
+        };
+        let code = code_lines(text, &lines);
+        Document {
+            text,
+            lines,
+            crlf: crlf_count > lf_count,
+            blank_paragraphs,
+            english,
+            code,
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The content of line `i`.
+    pub fn line_text(&self, i: usize) -> &'a str {
+        &self.text[self.lines[i].content.clone()]
+    }
+
+    /// The line terminator the output uses: the document's dominant one.
+    pub fn newline(&self) -> &'static str {
+        if self.crlf { "\r\n" } else { "\n" }
+    }
+
+    /// The separator between two paragraphs in the output.
+    pub fn paragraph_break(&self) -> &'static str {
+        match (self.blank_paragraphs, self.crlf) {
+            (false, false) => "\n",
+            (false, true) => "\r\n",
+            (true, false) => "\n\n",
+            (true, true) => "\r\n\r\n",
+        }
+    }
+
+    /// True when paragraphs are separated by blank lines (so a single line
+    /// break inside a paragraph is a hard wrap, not a paragraph break).
+    pub fn blank_line_paragraphs(&self) -> bool {
+        self.blank_paragraphs
+    }
+
+    /// Whether the English-only rules run on this document.
+    pub fn is_english(&self) -> bool {
+        self.english
+    }
+
+    /// True for lines inside a fenced code block (including the fences) or an
+    /// indented block of two or more lines: rules leave them alone.
+    pub fn is_code(&self, line: usize) -> bool {
+        self.code.get(line).copied().unwrap_or(false)
+    }
+
+    /// Index of the line holding byte `pos`.
+    pub fn line_index(&self, pos: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.terminator.end <= pos)
+            .min(self.lines.len().saturating_sub(1))
+    }
+}
+
+fn indent_width(line: &str) -> usize {
+    let mut w = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => w += 1,
+            b'\t' => w += 4,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// Mark fenced blocks (``` or ~~~) and runs of two or more lines indented by
+/// four columns or more. Single indented lines are paragraph indentation,
+/// which the whitespace rules remove.
+fn code_lines(text: &str, lines: &[Line]) -> Vec<bool> {
+    let fences = memchr::memmem::find(text.as_bytes(), b"```").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"~~~").is_some();
+    let indented = lines
+        .iter()
+        .any(|l| indent_width(&text[l.content.clone()]) >= 4);
+    if !fences && !indented {
+        return Vec::new();
+    }
+    let mut code = vec![false; lines.len()];
+    let mut open: Option<&str> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let t = text[l.content.clone()].trim_start();
+        let fence = ["```", "~~~"].into_iter().find(|f| t.starts_with(f));
+        match (open, fence) {
+            (None, Some(f)) => {
+                open = Some(f);
+                code[i] = true;
+            }
+            (Some(o), Some(f)) if o == f => {
+                open = None;
+                code[i] = true;
+            }
+            (Some(_), _) => code[i] = true,
+            (None, None) => {}
+        }
+    }
+    let deep: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let t = &text[l.content.clone()];
+            indent_width(t) >= 4 && !is_blank(t)
+        })
+        .collect();
+    for i in 0..lines.len() {
+        if deep[i] && ((i > 0 && deep[i - 1]) || deep.get(i + 1).copied().unwrap_or(false)) {
+            code[i] = true;
+        }
+    }
+    code
+}
+
+/// A line that holds nothing but whitespace and invisible characters.
+pub fn is_blank(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_whitespace() || crate::rules::unicode::is_invisible(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_terminators() {
+        let d = Document::new("a\r\nb\nc\rd", ParagraphStyle::Auto, true);
+        let t: Vec<_> = (0..d.lines().len()).map(|i| d.line_text(i)).collect();
+        assert_eq!(t, ["a", "b", "c", "d"]);
+        assert_eq!(d.newline(), "\n");
+    }
+
+    #[test]
+    fn code_blocks() {
+        let d = Document::new(
+            "a\n```\nx  y\n```\n    one\nb\n    c\n    d\n",
+            ParagraphStyle::Auto,
+            true,
+        );
+        let code: Vec<bool> = (0..d.lines().len()).map(|i| d.is_code(i)).collect();
+        assert_eq!(code, [false, true, true, true, false, false, true, true]);
+    }
+
+    #[test]
+    fn dominant_paragraph_style() {
+        assert_eq!(
+            Document::new("a\nb\nc\n\nd\n", ParagraphStyle::Auto, true).paragraph_break(),
+            "\n"
+        );
+        assert_eq!(
+            Document::new("a\n\nb\n\nc\nd\n", ParagraphStyle::Auto, true).paragraph_break(),
+            "\n\n"
+        );
+        assert_eq!(
+            Document::new("a\r\n\r\nb\r\n", ParagraphStyle::Auto, true).paragraph_break(),
+            "\r\n\r\n"
+        );
+        assert_eq!(
+            Document::new("a\n\nb\n", ParagraphStyle::Single, true).paragraph_break(),
+            "\n"
+        );
+    }
+}

@@ -1,0 +1,236 @@
+//! The fix pipeline: run the enabled rules, apply their fixes, repeat until
+//! nothing changes, and return the fixed text with every applied fix placed
+//! in the original input.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::document::{Document, ParagraphStyle};
+use crate::edit::{self, Fix, OffsetMap};
+use crate::lang::{self, Lang};
+use crate::rule::Rule;
+
+/// Passes before the pipeline gives up. Rules are written so that one pass
+/// usually fixes everything and a second confirms it; more than a handful
+/// means two rules undo each other.
+pub const MAX_PASSES: usize = 8;
+
+/// Which rules run and how documents are read.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Only these rules (ids); `None` means every rule that is on by default.
+    pub select: Option<Vec<String>>,
+    /// Rules to leave out.
+    pub ignore: Vec<String>,
+    pub paragraphs: ParagraphStyle,
+    pub lang: Lang,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("unknown rule {0:?} (see `copyedit rules`)")]
+    UnknownRule(String),
+    #[error("fixes did not converge after {MAX_PASSES} passes (rules still firing: {0})")]
+    NotConverged(String),
+}
+
+/// One applied fix, placed in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedFix {
+    pub rule: &'static str,
+    pub message: String,
+    /// Byte range in the original input that the fix replaced.
+    pub range: Range<usize>,
+    /// The replacement text the fix wrote.
+    pub replacement: String,
+    /// Which pass applied it (0 = first).
+    pub pass: usize,
+}
+
+/// The result of fixing one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub fixed: String,
+    /// Every applied fix, ordered by position in the original.
+    pub fixes: Vec<AppliedFix>,
+}
+
+impl Outcome {
+    pub fn changed(&self) -> bool {
+        !self.fixes.is_empty()
+    }
+}
+
+/// A configured rule set. Cheap to clone and shared across threads.
+#[derive(Clone)]
+pub struct Pipeline {
+    rules: Arc<[Arc<dyn Rule>]>,
+    config: Config,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("rules", &self.rule_ids())
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl Pipeline {
+    /// Build the rule set `config` asks for. Unknown rule ids are an error.
+    pub fn new(config: Config) -> Result<Self, Error> {
+        let all = crate::rules::all();
+        for id in config.select.iter().flatten().chain(&config.ignore) {
+            if !all.iter().any(|r| r.id() == id) {
+                return Err(Error::UnknownRule(id.clone()));
+            }
+        }
+        let rules: Vec<Arc<dyn Rule>> = all
+            .into_iter()
+            .filter(|r| match &config.select {
+                Some(sel) => sel.iter().any(|s| s == r.id()),
+                None => r.default_enabled(),
+            })
+            .filter(|r| !config.ignore.iter().any(|s| s == r.id()))
+            .collect();
+        Ok(Pipeline {
+            rules: rules.into(),
+            config,
+        })
+    }
+
+    pub fn rule_ids(&self) -> Vec<&'static str> {
+        self.rules.iter().map(|r| r.id()).collect()
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Fix one document.
+    pub fn run(&self, input: &str) -> Result<Outcome, Error> {
+        let english = match self.config.lang {
+            Lang::En => true,
+            Lang::Other => false,
+            Lang::Auto => lang::looks_english(input),
+        };
+        let mut text: Option<String> = None;
+        // Applied fixes per pass, in that pass's coordinates, with its map.
+        let mut passes: Vec<(Vec<Fix>, OffsetMap)> = Vec::new();
+        let mut found = Vec::new();
+        for _ in 0..MAX_PASSES {
+            let current = text.as_deref().unwrap_or(input);
+            let doc = Document::new(current, self.config.paragraphs, english);
+            found.clear();
+            for rule in self.rules.iter() {
+                if english || !rule.english_only() {
+                    rule.check(&doc, &mut found);
+                }
+            }
+            if found.is_empty() {
+                return Ok(self.outcome(input, text, passes));
+            }
+            let applied = edit::apply(current, std::mem::take(&mut found));
+            if applied.fixes.is_empty() {
+                return Ok(self.outcome(input, text, passes));
+            }
+            let map = OffsetMap::new(&applied.fixes);
+            passes.push((applied.fixes, map));
+            text = Some(applied.text);
+        }
+        let mut ids: Vec<&str> = passes
+            .last()
+            .map(|(f, _)| f.iter().map(|f| f.rule).collect())
+            .unwrap_or_default();
+        ids.sort_unstable();
+        ids.dedup();
+        Err(Error::NotConverged(ids.join(", ")))
+    }
+
+    fn outcome(
+        &self,
+        input: &str,
+        text: Option<String>,
+        passes: Vec<(Vec<Fix>, OffsetMap)>,
+    ) -> Outcome {
+        let mut fixes = Vec::new();
+        for (k, (pass_fixes, _)) in passes.iter().enumerate() {
+            for f in pass_fixes {
+                for e in &f.edits {
+                    let (mut start, mut end) = (e.range.start, e.range.end);
+                    for (_, map) in passes[..k].iter().rev() {
+                        start = map.back(start, false);
+                        end = map.back(end, true);
+                    }
+                    fixes.push(AppliedFix {
+                        rule: f.rule,
+                        message: f.message.to_string(),
+                        range: start..end.max(start),
+                        replacement: e.replacement.to_string(),
+                        pass: k,
+                    });
+                }
+            }
+        }
+        fixes.sort_by_key(|f| (f.range.start, f.range.end, f.pass));
+        Outcome {
+            fixed: text.unwrap_or_else(|| input.to_owned()),
+            fixes,
+        }
+    }
+}
+
+/// Line and column lookup for byte offsets of one text.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and 1-based column in characters of byte offset `pos`.
+    pub fn position(&self, pos: usize) -> (usize, usize) {
+        let pos = pos.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= pos) - 1;
+        let mut from = self.starts[line];
+        let mut col = 1;
+        let mut p = pos;
+        while !self.text.is_char_boundary(p) {
+            p -= 1;
+        }
+        if from > p {
+            from = p;
+        }
+        col += self.text[from..p].chars().count();
+        (line + 1, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_rule_is_an_error() {
+        let cfg = Config {
+            select: Some(vec!["no-such-rule".into()]),
+            ..Config::default()
+        };
+        assert!(matches!(Pipeline::new(cfg), Err(Error::UnknownRule(_))));
+    }
+
+    #[test]
+    fn line_index_counts_characters() {
+        let li = LineIndex::new("ab\ncé d\n");
+        assert_eq!(li.position(0), (1, 1));
+        assert_eq!(li.position(3), (2, 1));
+        assert_eq!(li.position(6), (2, 3));
+    }
+}
