@@ -30,6 +30,7 @@
 //! nothing. Apart from the Unicode rules (NFC, exotic spaces, invisible and
 //! control characters), fixes change only whitespace and letter case.
 
+pub mod abbrev;
 pub mod document;
 pub mod edit;
 pub mod lang;
