@@ -1,0 +1,207 @@
+//! The command line: `fix`, `check` and `rules` over stdin, files and trees.
+//!
+//! Inputs are processed in chunks: each chunk is fixed in parallel (rayon)
+//! and its results are written in input order before the next chunk is read,
+//! so output never interleaves and memory stays bounded by the chunk.
+
+mod args;
+mod config;
+mod input;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::Parser;
+use copyedit::{LineIndex, Outcome, Pipeline};
+use rayon::prelude::*;
+
+use args::{Cli, Command, Common};
+use input::{Decoded, Input};
+
+/// Inputs fixed in parallel before their results are written out.
+const CHUNK: usize = 256;
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Rules => rules(),
+        Command::Fix(a) => {
+            let mode = match (&a.out, a.in_place) {
+                (Some(dir), _) => output::Mode::OutDir(dir.clone()),
+                (None, true) => output::Mode::InPlace,
+                (None, false) => output::Mode::Stdout,
+            };
+            process(&a.common, Task::Fix(mode))
+        }
+        Command::Check(a) => process(&a.common, Task::Check),
+    }
+}
+
+/// True when the error chain ends in a closed pipe (`copyedit fix | head`).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn rules() -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for r in copyedit::rules::all() {
+        let on = if r.default_enabled() { "on " } else { "off" };
+        let en = if r.english_only() {
+            " (English only)"
+        } else {
+            ""
+        };
+        writeln!(out, "{:<34} {on}  {}{en}", r.id(), r.doc().summary)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+enum Task {
+    Fix(output::Mode),
+    Check,
+}
+
+/// What one input produced, rendered by the worker.
+enum Done {
+    Fixed {
+        input: Input,
+        original: String,
+        outcome: Outcome,
+    },
+    Skipped(input::Skipped),
+    Failed(anyhow::Error),
+}
+
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    changed: usize,
+    fixes: usize,
+    errors: usize,
+}
+
+fn process(common: &Common, task: Task) -> Result<ExitCode> {
+    let settings = config::load(common)?;
+    let pipeline = Pipeline::new(settings.pipeline)?;
+    let inputs = input::expand(&common.paths, &settings.extensions);
+
+    let n_real = inputs.iter().filter(|i| i.is_ok()).count();
+    if let Task::Fix(output::Mode::Stdout) = &task {
+        let files = inputs
+            .iter()
+            .filter(|i| matches!(i, Ok(Input::File { .. })))
+            .count();
+        let dirs = common.paths.iter().any(|p| p.is_dir());
+        if n_real > 1 || dirs && files > 0 {
+            bail!(
+                "several inputs: give --out DIR to write them under DIR, or --in-place to rewrite them"
+            );
+        }
+    }
+    if let Task::Fix(output::Mode::InPlace) = &task
+        && inputs.iter().any(|i| matches!(i, Ok(Input::Stdin)))
+    {
+        bail!("--in-place needs file paths, not stdin");
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut totals = Totals::default();
+    for chunk in inputs.chunks(CHUNK) {
+        let done: Vec<Done> = chunk
+            .par_iter()
+            .map(|i| match i {
+                Err(e) => Done::Failed(anyhow::anyhow!("{e}")),
+                Ok(input) => work(&pipeline, input, &task),
+            })
+            .collect();
+        for d in done {
+            match d {
+                Done::Failed(e) => {
+                    totals.errors += 1;
+                    out.flush()?;
+                    eprintln!("copyedit: error: {e:#}");
+                }
+                Done::Skipped(s) => eprintln!("copyedit: warning: {}: {}", s.path, s.reason),
+                Done::Fixed {
+                    input,
+                    original,
+                    outcome,
+                } => {
+                    totals.files += 1;
+                    totals.fixes += outcome.fixes.len();
+                    totals.changed += usize::from(outcome.changed());
+                    match &task {
+                        Task::Fix(output::Mode::Stdout) => {
+                            out.write_all(outcome.fixed.as_bytes())?
+                        }
+                        Task::Fix(_) => {}
+                        Task::Check => report(&mut out, &input, &original, &outcome)?,
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    if !common.quiet && matches!(task, Task::Check) {
+        eprintln!(
+            "copyedit: {} fix{} in {} of {} file{}{}",
+            totals.fixes,
+            if totals.fixes == 1 { "" } else { "es" },
+            totals.changed,
+            totals.files,
+            if totals.files == 1 { "" } else { "s" },
+            if totals.errors > 0 {
+                format!(", {} error(s)", totals.errors)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if totals.errors > 0 {
+        ExitCode::from(2)
+    } else if matches!(task, Task::Check) && totals.changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Read, fix and (for files) write one input.
+fn work(pipeline: &Pipeline, input: &Input, task: &Task) -> Done {
+    let original = match input::read(input) {
+        Ok(Decoded::Text(t)) => t,
+        Ok(Decoded::Skip(s)) => return Done::Skipped(s),
+        Err(e) => return Done::Failed(e.into()),
+    };
+    let outcome = match pipeline.run(&original) {
+        Ok(o) => o,
+        Err(e) => return Done::Failed(anyhow::anyhow!("{}: {e}", input.label())),
+    };
+    if let (Task::Fix(mode), Input::File { path, rel }) = (task, input)
+        && let Err(e) = output::write(mode, path, rel, &outcome)
+    {
+        return Done::Failed(e);
+    }
+    Done::Fixed {
+        input: input.clone(),
+        original,
+        outcome,
+    }
+}
+
+fn report(out: &mut impl Write, input: &Input, original: &str, outcome: &Outcome) -> Result<()> {
+    let lines = LineIndex::new(original);
+    let label = input.label();
+    for f in &outcome.fixes {
+        let (line, col) = lines.position(f.range.start);
+        writeln!(out, "{label}:{line}:{col}: {}: {}", f.rule, f.message)
+            .context("writing the report")?;
+    }
+    Ok(())
+}
