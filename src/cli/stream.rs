@@ -465,8 +465,8 @@ mod tests {
     #[test]
     fn chunks_end_on_line_breaks_and_lose_nothing() {
         let mut input = Vec::new();
-        for i in 0..300_000u32 {
-            input.extend_from_slice(format!("{{\"n\":{i}}}\n").as_bytes());
+        for i in 0..400_000u32 {
+            input.extend_from_slice(format!("{{\"n\":{i},\"pad\":\"........\"}}\n").as_bytes());
         }
         input.extend_from_slice(b"{\"last\":true}");
         let (tx, rx) = sync_channel(1);
