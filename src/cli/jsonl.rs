@@ -222,8 +222,59 @@ pub fn fix_text(pipeline: &Pipeline, text: &str) -> Result<Outcome, copyedit::Er
 /// Write `line` with the located field replaced by `fixed`, JSON-encoded.
 pub fn splice(line: &[u8], range: &Range<usize>, fixed: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&line[..range.start]);
-    serde_json::to_writer(&mut *out, fixed).expect("writing to a Vec cannot fail");
+    write_json_string(fixed, out);
     out.extend_from_slice(&line[range.end..]);
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// `s` as a JSON string, escaped exactly as serde_json does (short escapes
+/// where JSON has them, `\u00XX` for other controls, UTF-8 kept). Article
+/// text is long and rarely needs escaping, so clean blocks are copied whole.
+pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
+    const BLOCK: usize = 16;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if i + BLOCK <= bytes.len()
+            && !bytes[i..i + BLOCK]
+                .iter()
+                .fold(false, |any, &b| any | needs_escape(b))
+        {
+            i += BLOCK;
+            continue;
+        }
+        let b = bytes[i];
+        if needs_escape(b) {
+            out.extend_from_slice(&bytes[start..i]);
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xf)],
+                ]),
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -295,6 +346,15 @@ mod tests {
         let mut out = Vec::new();
         splice(line, &l.range, "x y\n\"q\"", &mut out);
         assert_eq!(out, br#"{"a" :1,"text":"x y\n\"q\"" , "z":"\u00e9"}"#);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn strings_are_escaped_like_serde_json(s in "(\\PC|[\\x00-\\x1f\"\\\\]){0,80}") {
+            let mut out = Vec::new();
+            write_json_string(&s, &mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
     }
 
     #[test]

@@ -149,47 +149,46 @@ impl Rule for MultipleSpaces {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let bytes = doc.text().as_bytes();
-        // Only lines holding two spaces or a tab can have a run: find them in
-        // one pass over the text instead of searching every line.
-        let mut candidates: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
+        // Every run of two or more spaces or tabs holds "  " or a tab: visit
+        // those places instead of every byte.
+        let mut seeds: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
             .chain(memchr::memchr_iter(b'\t', bytes))
-            .map(|p| doc.line_index(p))
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for li in candidates {
+        seeds.sort_unstable();
+        let mut done = 0; // end of the last run looked at
+        let mut line: Option<(usize, bool)> = None; // (index, skipped)
+        for p in seeds {
+            if p < done {
+                continue;
+            }
+            let li = doc.line_index(p);
             let l = &doc.lines()[li];
-            let c = &bytes[l.content.clone()];
-            if doc.is_code(li) {
-                continue;
-            }
-            if memchr::memchr_iter(b'\t', c).count() >= 2 {
-                continue;
-            }
-            let first = c.iter().position(|&b| !is_hspace(b));
-            let last = c.iter().rposition(|&b| !is_hspace(b));
-            let (Some(first), Some(last)) = (first, last) else {
-                continue;
-            };
-            let mut i = first;
-            while i < last {
-                if is_hspace(c[i]) {
-                    let s = i;
-                    while is_hspace(c[i]) {
-                        i += 1;
-                    }
-                    let run = &c[s..i];
-                    if run.len() >= 2 {
-                        out.push(Fix::new(
-                            self.id(),
-                            "run of spaces collapsed",
-                            Edit::replace(l.content.start + s..l.content.start + i, " "),
-                        ));
-                    }
-                } else {
-                    i += 1;
+            let skip = match line {
+                Some((i, skip)) if i == li => skip,
+                _ => {
+                    let c = &bytes[l.content.clone()];
+                    let skip = doc.is_code(li) || memchr::memchr_iter(b'\t', c).count() >= 2;
+                    line = Some((li, skip));
+                    skip
                 }
+            };
+            let (mut s, mut e) = (p, p);
+            while s > l.content.start && is_hspace(bytes[s - 1]) {
+                s -= 1;
             }
+            while e < l.content.end && is_hspace(bytes[e]) {
+                e += 1;
+            }
+            done = e;
+            // Leading and trailing runs belong to other rules.
+            if skip || e - s < 2 || s == l.content.start || e == l.content.end {
+                continue;
+            }
+            out.push(Fix::new(
+                self.id(),
+                "run of spaces collapsed",
+                Edit::replace(s..e, " "),
+            ));
         }
     }
 }

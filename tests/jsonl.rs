@@ -1,0 +1,409 @@
+//! The bulk modes through the binary: JSON Lines records (order, untouched
+//! bytes, nested fields, escapes, every --on-error mode, line numbers) and
+//! directory trees (mirroring, globs, hidden files, symlink loops).
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn copyedit() -> Command {
+    Command::cargo_bin("copyedit").unwrap()
+}
+
+fn fix_jsonl(args: &[&str], input: &str) -> (String, String, i32) {
+    let out = copyedit()
+        .args(["fix", "--jsonl"])
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn only_the_field_changes_and_every_other_byte_stays() {
+    let input = concat!(
+        "{\"id\": 1,  \"text\": \"Two  spaces. \", \"meta\" : {\"a\":[1, 2.50, \"x  y\"]}}\n",
+        "{\"text\":\"Clean.\",\"note\":\"\\u00e9\\n  kept\"}\n",
+        "{\"z\":null,\"text\":\"\\u00a0Lead and trail \\t\",\"y\":true}\n",
+    );
+    let (out, err, code) = fix_jsonl(&[], input);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        concat!(
+            "{\"id\": 1,  \"text\": \"Two spaces.\", \"meta\" : {\"a\":[1, 2.50, \"x  y\"]}}\n",
+            "{\"text\":\"Clean.\",\"note\":\"\\u00e9\\n  kept\"}\n",
+            "{\"z\":null,\"text\":\"Lead and trail\",\"y\":true}\n",
+        )
+    );
+}
+
+#[test]
+fn many_records_keep_their_order_on_several_threads() {
+    let mut input = String::new();
+    let mut expected = String::new();
+    for i in 0..20_000 {
+        input.push_str(&format!(
+            "{{\"n\":{i},\"text\":\"Record  {i} ends here. \"}}\n"
+        ));
+        expected.push_str(&format!(
+            "{{\"n\":{i},\"text\":\"Record {i} ends here.\"}}\n"
+        ));
+    }
+    for threads in ["1", "2", "4"] {
+        let (out, err, code) = fix_jsonl(&["--threads", threads], &input);
+        assert_eq!(code, 0, "{err}");
+        assert!(out == expected, "output differs with --threads {threads}");
+    }
+}
+
+#[test]
+fn nested_fields_and_unicode_escapes() {
+    let input = "{\"doc\":{\"title\":\"T\",\"body\":\"Caf\\u0065\\u0301  au lait\\u200b\"},\"text\":\"x  y\"}\n";
+    let (out, err, code) = fix_jsonl(&["--field", "doc.body"], input);
+    assert_eq!(code, 0, "{err}");
+    // The field is re-encoded (composed é, raw UTF-8); everything else is as it was.
+    assert_eq!(
+        out,
+        "{\"doc\":{\"title\":\"T\",\"body\":\"Caf\u{e9} au lait\"},\"text\":\"x  y\"}\n"
+    );
+}
+
+#[test]
+fn no_final_line_break_is_added_to_the_field() {
+    let (out, _, _) = fix_jsonl(
+        &[],
+        "{\"text\":\"One line\"}\n{\"text\":\"Ends\\n\\n\\n\"}\n",
+    );
+    assert_eq!(out, "{\"text\":\"One line\"}\n{\"text\":\"Ends\\n\"}\n");
+}
+
+#[test]
+fn crlf_and_a_last_line_without_break_are_kept() {
+    let (out, _, code) = fix_jsonl(&[], "{\"text\":\"a  b\"}\r\n{\"text\":\"c\"}");
+    assert_eq!(code, 0);
+    assert_eq!(out, "{\"text\":\"a b\"}\r\n{\"text\":\"c\"}");
+}
+
+const BAD: &str = concat!(
+    "{\"text\":\"one  two\"}\n",
+    "{\"text\": \"unterminated}\n",
+    "{\"other\":\"no text field\"}\n",
+    "{\"text\": 42}\n",
+    "[\"not an object\"]\n",
+    "\n",
+    "{\"text\":\"three  four\"}\n",
+);
+
+#[test]
+fn on_error_fail_stops_with_the_line_number() {
+    let (out, err, code) = fix_jsonl(&[], BAD);
+    assert_eq!(code, 2);
+    assert_eq!(out, "{\"text\":\"one two\"}\n");
+    assert!(err.contains("-:2: malformed JSON"), "{err}");
+}
+
+#[test]
+fn on_error_pass_keeps_bad_lines_and_counts_them() {
+    let (out, err, code) = fix_jsonl(&["--on-error", "pass"], BAD);
+    assert_eq!(code, 0, "{err}");
+    let want: String = BAD
+        .replace("one  two", "one two")
+        .replace("three  four", "three four");
+    assert_eq!(out, want);
+    for line in [
+        "-:2: malformed JSON",
+        "-:3: no field \"text\"",
+        "-:4: field \"text\" is a number, not a string",
+        "-:5: not a JSON object",
+        "-:6: malformed JSON",
+    ] {
+        assert!(err.contains(line), "missing {line:?} in {err}");
+    }
+    assert!(
+        err.contains("2 records") && err.contains("5 errors"),
+        "{err}"
+    );
+}
+
+#[test]
+fn on_error_skip_drops_bad_lines_and_counts_them() {
+    let (out, err, code) = fix_jsonl(&["--on-error", "skip"], BAD);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "{\"text\":\"one two\"}\n{\"text\":\"three four\"}\n");
+    assert!(err.contains("5 errors, 5 skipped"), "{err}");
+}
+
+#[test]
+fn line_numbers_count_across_chunks() {
+    // Enough records to span several read chunks before the bad one.
+    let mut input = String::new();
+    let filler = "x".repeat(2000);
+    for _ in 0..5000 {
+        input.push_str(&format!("{{\"text\":\"{filler}\"}}\n"));
+    }
+    input.push_str("{\"text\":\n");
+    let (_, err, code) = fix_jsonl(&["--quiet"], &input);
+    assert_eq!(code, 2);
+    assert!(err.contains("-:5001: malformed JSON"), "{err}");
+}
+
+#[test]
+fn check_names_the_record_line() {
+    copyedit()
+        .args(["check", "--jsonl", "--field", "body"])
+        .write_stdin("{\"body\":\"fine\"}\n{\"body\":\"a\\nb  c\"}\n")
+        .assert()
+        .code(1)
+        .stdout("-:2: body 2:2: multiple-spaces: run of spaces collapsed\n");
+}
+
+#[test]
+fn files_concatenate_to_stdout_and_mirror_under_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    fs::create_dir_all(src.join("part/deep")).unwrap();
+    fs::write(src.join("a.jsonl"), "{\"text\":\"a  1\"}\n").unwrap();
+    fs::write(src.join("part/deep/b.jsonl"), "{\"text\":\"b  2\"}\n").unwrap();
+    fs::write(src.join("part/notes.txt"), "not jsonl").unwrap();
+    copyedit()
+        .args(["fix", "--jsonl", "-q"])
+        .arg(src.join("a.jsonl"))
+        .arg(src.join("part/deep/b.jsonl"))
+        .assert()
+        .success()
+        .stdout("{\"text\":\"a 1\"}\n{\"text\":\"b 2\"}\n");
+    let out = dir.path().join("out");
+    copyedit()
+        .args(["fix", "--jsonl", "-q"])
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(out.join("a.jsonl")).unwrap(),
+        "{\"text\":\"a 1\"}\n"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("part/deep/b.jsonl")).unwrap(),
+        "{\"text\":\"b 2\"}\n"
+    );
+    assert!(!out.join("part/notes.txt").exists());
+}
+
+#[test]
+fn in_place_rewrites_jsonl_only_when_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("x.jsonl");
+    fs::write(&f, "{\"text\":\"a  b\"}\n{\"text\":\n").unwrap();
+    copyedit()
+        .args(["fix", "--jsonl", "--in-place", "-q"])
+        .arg(&f)
+        .assert()
+        .code(2);
+    assert_eq!(
+        fs::read_to_string(&f).unwrap(),
+        "{\"text\":\"a  b\"}\n{\"text\":\n"
+    );
+    fs::write(&f, "{\"text\":\"a  b\"}\n").unwrap();
+    copyedit()
+        .args(["fix", "--jsonl", "--in-place", "-q"])
+        .arg(&f)
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(&f).unwrap(), "{\"text\":\"a b\"}\n");
+    let leftovers = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temp file left behind");
+}
+
+fn tree(root: &Path) {
+    for (p, t) in [
+        ("a.txt", "A  one.\n"),
+        ("news/b.txt", "B  two.\n"),
+        ("news/drafts/c.txt", "C  three.\n"),
+        ("news/d.md", "D  four.\n"),
+        (".hidden/e.txt", "E  five.\n"),
+        (".f.txt", "F  six.\n"),
+        ("ignored/g.txt", "G  seven.\n"),
+    ] {
+        let path = root.join(p);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, t).unwrap();
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).unwrap().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn directory_trees_are_mirrored_with_globs_and_hidden_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    tree(&src);
+    let out = dir.path().join("out");
+    copyedit()
+        .args(["fix", "-q"])
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        files_under(&out),
+        [
+            "a.txt",
+            "ignored/g.txt",
+            "news/b.txt",
+            "news/d.md",
+            "news/drafts/c.txt"
+        ]
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("news/b.txt")).unwrap(),
+        "B two.\n"
+    );
+
+    let out2 = dir.path().join("out2");
+    copyedit()
+        .args([
+            "fix",
+            "-q",
+            "--include",
+            "*.txt",
+            "--exclude",
+            "drafts",
+            "--hidden",
+        ])
+        .arg(&src)
+        .arg("--out")
+        .arg(&out2)
+        .assert()
+        .success();
+    assert_eq!(
+        files_under(&out2),
+        [
+            ".f.txt",
+            ".hidden/e.txt",
+            "a.txt",
+            "ignored/g.txt",
+            "news/b.txt"
+        ]
+    );
+}
+
+#[test]
+fn gitignore_is_honoured_in_a_repository_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    tree(&src);
+    fs::create_dir_all(src.join(".git")).unwrap();
+    fs::write(src.join(".gitignore"), "ignored/\n").unwrap();
+    copyedit()
+        .args(["check"])
+        .arg(&src)
+        .assert()
+        .code(1)
+        .stdout(contains("a.txt"))
+        .stdout(contains("g.txt").not());
+    copyedit()
+        .args(["check", "--no-ignore"])
+        .arg(&src)
+        .assert()
+        .code(1)
+        .stdout(contains("g.txt"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_reported_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    fs::create_dir_all(src.join("sub")).unwrap();
+    fs::write(src.join("sub/a.txt"), "A  one.\n").unwrap();
+    std::os::unix::fs::symlink(&src, src.join("sub/loop")).unwrap();
+    let out = dir.path().join("out");
+    copyedit()
+        .args(["fix"])
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("symbolic link loop"));
+    assert_eq!(
+        fs::read_to_string(out.join("sub/a.txt")).unwrap(),
+        "A one.\n"
+    );
+}
+
+#[test]
+fn summary_reports_records_speed_and_rules() {
+    copyedit()
+        .args(["fix", "--jsonl"])
+        .write_stdin("{\"text\":\"a  b \"}\n{\"text\":\"c\"}\n")
+        .assert()
+        .success()
+        .stderr(contains("copyedit: 2 records, 0.0 MB in"))
+        .stderr(contains("MB/s); 2 fixes in 1 records; 0 errors"))
+        .stderr(contains(
+            "fixes by rule: multiple-spaces 1, trailing-whitespace 1",
+        ));
+    copyedit()
+        .args(["fix", "--jsonl", "--quiet"])
+        .write_stdin("{\"text\":\"a  b \"}\n")
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `head -1` semantics: the reader goes away after the first line.
+    let mut input = String::new();
+    for i in 0..200_000 {
+        input.push_str(&format!("{{\"text\":\"line  {i}\"}}\n"));
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copyedit"))
+        .args(["fix", "--jsonl", "-q"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
