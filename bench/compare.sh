@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Measure copyedit against ftfy and sacremoses on the same JSONL input, in one run.
+#
+#   bash bench/compare.sh [MB]          (default 32 MB of article text)
+#
+# The input is made at run time from clean news articles dirtied by the
+# evaluation harness's corrupt.py (COPYEDIT_CORPUS and COPYEDIT_EVAL name
+# their folders; by default ../shared/corpus/dev and ../shared/eval beside the
+# repository, or /work/shared/...). Nothing from the corpus is written into
+# the repository: all files live in a temporary folder that is removed.
+# Python tools run one process on one core over the same records' text
+# (ftfy.fix_text; sacremoses MosesPunctNormalizer.normalize), so all three
+# tools read the same bytes; copyedit runs in JSONL mode with all default rules.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${1:-32}
+find_dir() { for d in "$@"; do [ -d "$d" ] && { echo "$d"; return; }; done; return 1; }
+CORPUS=${COPYEDIT_CORPUS:-$(find_dir ../shared/corpus/dev /work/shared/corpus/dev)} || { echo "no corpus: set COPYEDIT_CORPUS" >&2; exit 2; }
+EVAL=${COPYEDIT_EVAL:-$(find_dir ../shared/eval /work/shared/eval)} || { echo "no eval harness: set COPYEDIT_EVAL" >&2; exit 2; }
+
+VENV=target/bench-venv
+if ! "$VENV/bin/python" -c 'import ftfy, sacremoses' 2>/dev/null; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q ftfy sacremoses
+fi
+cargo build --release --quiet --bin copyedit
+BIN=target/release/copyedit
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 "$EVAL/corrupt.py" --in "$CORPUS" --out "$WORK/dirty" --seed 1 > /dev/null
+python3 bench/make_jsonl.py --articles "$WORK/dirty/dirty" --out "$WORK/in.jsonl" --mb "$MB"
+TEXT_BYTES=$("$VENV/bin/python" -c '
+import json, sys
+print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$WORK/in.jsonl")
+
+# Seconds of wall time for a command, best of $2 runs.
+best_of() {
+    local runs=$1; shift
+    local best=""
+    for _ in $(seq "$runs"); do
+        local s e t
+        s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+        t=$(echo "$e - $s" | bc -l)
+        if [ -z "$best" ] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+    done
+    echo "$best"
+}
+
+py_tool() {
+    "$VENV/bin/python" - "$1" "$WORK/in.jsonl" <<'PY'
+import json, sys, time
+tool, path = sys.argv[1], sys.argv[2]
+texts = [json.loads(l)["text"] for l in open(path, encoding="utf-8")]
+if tool == "ftfy":
+    import ftfy
+    fix = ftfy.fix_text
+else:
+    from sacremoses import MosesPunctNormalizer
+    fix = MosesPunctNormalizer(lang="en").normalize
+t = time.perf_counter()
+for s in texts:
+    fix(s)
+print(time.perf_counter() - t)
+PY
+}
+
+echo "input: $(wc -l < "$WORK/in.jsonl") records, $(echo "scale=1; $TEXT_BYTES / 1000000" | bc) MB of article text"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+T_FTFY=$(py_tool ftfy)
+T_MOSES=$(py_tool sacremoses)
+T_C1=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 1 "$WORK/in.jsonl")
+T_C2=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 2 "$WORK/in.jsonl")
+T_CN=$(best_of 3 "$BIN" fix --jsonl --quiet "$WORK/in.jsonl")
+rate() { echo "scale=2; $TEXT_BYTES / 1000000 / $1" | bc -l; }
+R_FTFY=$(rate "$T_FTFY")
+printf '%-28s %10s %10s %12s\n' tool seconds "MB/s" "x ftfy"
+for row in "ftfy (1 core)|$T_FTFY" "sacremoses (1 core)|$T_MOSES" \
+           "copyedit --threads 1|$T_C1" "copyedit --threads 2|$T_C2" "copyedit (all cores)|$T_CN"; do
+    name=${row%%|*}; t=${row##*|}; r=$(rate "$t")
+    printf '%-28s %10.2f %10.1f %12.1f\n' "$name" "$t" "$r" "$(echo "$r / $R_FTFY" | bc -l)"
+done
+printf 'copyedit 2 threads / 1 thread: %.2fx\n' "$(echo "$T_C1 / $T_C2" | bc -l)"
