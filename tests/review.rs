@@ -171,10 +171,10 @@ fn diff_applies_to_samples() {
         .map(|d| d.map(|e| e.unwrap().path()).collect())
         .unwrap_or_default();
     found.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    if found.is_empty() {
-        eprintln!("NOTICE: no samples/*.txt in this checkout; sample diffs not checked");
-        return;
-    }
+    assert!(
+        !found.is_empty(),
+        "samples/*.txt are part of the repository"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("samples");
     fs::create_dir_all(&dir).unwrap();
@@ -455,4 +455,43 @@ fn explain_shows_every_rule_and_rejects_unknown_ones() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unknown rule \"no-such-rule\""), "{err}");
+}
+
+/// `--color auto` colours a terminal unless NO_COLOR is set; `script` gives
+/// the command a pseudo-terminal.
+#[test]
+fn color_auto_follows_the_terminal_and_no_color() {
+    if !has("script") {
+        eprintln!("NOTICE: `script` (util-linux) not found; terminal colour test skipped");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("d.txt"), "peace,  now\n").unwrap();
+    let on_tty = |no_color: Option<&str>| {
+        let cmd = format!(
+            "{} check --no-config --diff d.txt",
+            env!("CARGO_BIN_EXE_copyedit")
+        );
+        let mut c = Command::new("script");
+        c.args(["-qec", &cmd, "/dev/null"])
+            .current_dir(tmp.path())
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            c.env("NO_COLOR", v);
+        }
+        stdout(&c.output().unwrap())
+    };
+    let plain = on_tty(Some("1"));
+    assert!(plain.contains("-peace,  now"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "NO_COLOR is honoured: {plain:?}");
+    let coloured = on_tty(None);
+    assert!(coloured.contains("\x1b[31m-peace,"), "{coloured:?}");
+    assert!(
+        coloured.contains("\x1b[7m"),
+        "changed characters highlighted: {coloured:?}"
+    );
+    assert!(
+        on_tty(Some("")).contains('\x1b'),
+        "an empty NO_COLOR counts as unset"
+    );
 }
