@@ -1,7 +1,7 @@
 //! Edits and fixes: what a rule proposes, and how a batch of them is applied.
 //!
 //! An [`Edit`] replaces a byte range of the text the rule saw; a [`Fix`] groups
-//! the edits of one finding under a rule id and a message. [`apply`] takes the
+//! the edits of one finding under a rule id and a message. `apply` takes the
 //! fixes of one pass, keeps those that do not overlap an earlier one, and
 //! splices them into a new string in a single left-to-right copy.
 

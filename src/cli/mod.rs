@@ -6,10 +6,12 @@
 
 mod args;
 mod config;
+mod explain;
 mod input;
 mod jsonl;
 mod output;
 mod progress;
+mod review;
 mod stream;
 
 use std::io::Write;
@@ -17,7 +19,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use copyedit::{LineIndex, Outcome, Pipeline};
+use copyedit::{Outcome, Pipeline};
 use rayon::prelude::*;
 
 use args::{Cli, Command, Common};
@@ -39,7 +41,16 @@ pub fn run() -> Result<ExitCode> {
             };
             process(&a.common, Task::Fix(mode))
         }
-        Command::Check(a) => process(&a.common, Task::Check),
+        Command::Check(a) => {
+            let r = &a.review;
+            if a.common.bulk.jsonl
+                && (r.diff || r.format.is_some() || r.statistics || r.html.is_some())
+            {
+                bail!("--diff, --format, --statistics and --html do not work with --jsonl yet");
+            }
+            process(&a.common, Task::Check(review::Review::new(&a.review)?))
+        }
+        Command::Explain(a) => explain::run(&a).map(|_| ExitCode::SUCCESS),
     }
 }
 
@@ -67,7 +78,7 @@ fn rules() -> Result<ExitCode> {
 
 enum Task {
     Fix(output::Mode),
-    Check,
+    Check(review::Review),
 }
 
 /// What one input produced, rendered by the worker.
@@ -78,7 +89,7 @@ enum Done {
         outcome: Outcome,
     },
     Skipped(input::Skipped),
-    Failed(anyhow::Error),
+    Failed(String, anyhow::Error),
 }
 
 /// The worker pool: `--threads`, else RAYON_NUM_THREADS, else all cores.
@@ -90,7 +101,7 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
         .context("cannot start worker threads")
 }
 
-fn process(common: &Common, task: Task) -> Result<ExitCode> {
+fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     let settings = config::load(common)?;
     let pipeline = Pipeline::new(settings.pipeline)?;
     let pool = pool(common.bulk.threads)?;
@@ -140,15 +151,18 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
             chunk
                 .par_iter()
                 .map(|i| match i {
-                    Err(e) => Done::Failed(anyhow::anyhow!("{e}")),
+                    Err(e) => Done::Failed(e.path().to_string(), anyhow::anyhow!("{e}")),
                     Ok(input) => work(&pipeline, input, &task),
                 })
                 .collect()
         });
         for d in done {
             match d {
-                Done::Failed(e) => {
+                Done::Failed(path, e) => {
                     totals.errors += 1;
+                    if let Task::Check(review) = &mut task {
+                        review.error(&mut out, &path, &format!("{e:#}"))?;
+                    }
                     out.flush()?;
                     progress.println(&format!("copyedit: error: {e:#}"));
                 }
@@ -163,17 +177,23 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
                     totals.docs += 1;
                     totals.bytes += original.len() as u64;
                     totals.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
-                    match &task {
+                    match &mut task {
                         Task::Fix(output::Mode::Stdout) => {
                             out.write_all(outcome.fixed.as_bytes())?
                         }
                         Task::Fix(_) => {}
-                        Task::Check => report(&mut out, &input, &original, &outcome)?,
+                        Task::Check(review) => {
+                            review.file(&mut out, &input.label(), &original, &outcome)?
+                        }
                     }
                 }
             }
         }
         progress.update(totals.bytes, totals.docs);
+    }
+    let checking = matches!(task, Task::Check(_));
+    if let Task::Check(review) = task {
+        review.finish(&mut out)?;
     }
     out.flush()?;
     progress.finish();
@@ -185,7 +205,7 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(2)
-    } else if matches!(task, Task::Check) && totals.changed > 0 {
+    } else if checking && totals.changed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -197,31 +217,20 @@ fn work(pipeline: &Pipeline, input: &Input, task: &Task) -> Done {
     let original = match input::read(input) {
         Ok(Decoded::Text(t)) => t,
         Ok(Decoded::Skip(s)) => return Done::Skipped(s),
-        Err(e) => return Done::Failed(e.into()),
+        Err(e) => return Done::Failed(e.path().to_string(), e.into()),
     };
     let outcome = match pipeline.run(&original) {
         Ok(o) => o,
-        Err(e) => return Done::Failed(anyhow::anyhow!("{}: {e}", input.label())),
+        Err(e) => return Done::Failed(input.label(), anyhow::anyhow!("{}: {e}", input.label())),
     };
     if let (Task::Fix(mode), Input::File { path, rel }) = (task, input)
         && let Err(e) = output::write(mode, path, rel, &outcome)
     {
-        return Done::Failed(e);
+        return Done::Failed(input.label(), e);
     }
     Done::Fixed {
         input: input.clone(),
         original,
         outcome,
     }
-}
-
-fn report(out: &mut impl Write, input: &Input, original: &str, outcome: &Outcome) -> Result<()> {
-    let lines = LineIndex::new(original);
-    let label = input.label();
-    for f in &outcome.fixes {
-        let (line, col) = lines.position(f.range.start);
-        writeln!(out, "{label}:{line}:{col}: {}: {}", f.rule, f.message)
-            .context("writing the report")?;
-    }
-    Ok(())
 }

@@ -317,7 +317,7 @@ pub(super) fn run(
             pipeline,
             field: &field,
             on_error: common.bulk.on_error,
-            check: matches!(task, Task::Check),
+            check: matches!(task, Task::Check(_)),
         },
         pool,
         progress: &progress,
@@ -339,7 +339,7 @@ pub(super) fn run(
         let label = input.label();
         let result = match (input, task) {
             (Input::Stdin, _) => run.stream(&label, Box::new(std::io::stdin()), &mut stdout),
-            (Input::File { path, .. }, Task::Check | Task::Fix(Mode::Stdout)) => {
+            (Input::File { path, .. }, Task::Check(_) | Task::Fix(Mode::Stdout)) => {
                 match std::fs::File::open(path) {
                     Ok(f) => run.stream(&label, Box::new(f), &mut stdout),
                     Err(e) => Err(anyhow::Error::new(e).context(format!("{label}: cannot open"))),
@@ -375,7 +375,7 @@ pub(super) fn run(
     }
     Ok(if fatal.is_some() || failed_inputs > 0 {
         ExitCode::from(2)
-    } else if matches!(task, Task::Check) && tally.changed > 0 {
+    } else if matches!(task, Task::Check(_)) && tally.changed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -213,3 +213,76 @@ impl Rule for ControlChars {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fix, assert_keep};
+
+    #[test]
+    fn nfc_composes_only_what_is_decomposed() {
+        assert_fix(
+            "unicode-nfc",
+            "Jose\u{301} and Zo\u{308}e\n",
+            "Jos\u{e9} and Z\u{f6}e\n",
+        );
+        assert_fix("unicode-nfc", "e\u{301}\n", "\u{e9}\n");
+        assert_keep("unicode-nfc", "Jos\u{e9} \u{2163} \u{3300} \u{1d400}\n");
+        assert_keep("unicode-nfc", "\u{d55c}\u{ad6d}\u{c5b4} \u{65e5}\u{672c}\n");
+    }
+
+    #[test]
+    fn spaces() {
+        assert_fix(
+            "unicode-spaces",
+            "a\u{202f}b\u{2007}c\u{a0}d\n",
+            "a b c d\n",
+        );
+        assert_keep("unicode-spaces", "\u{4e2d}\u{3000}\u{6587}\n");
+    }
+
+    #[test]
+    fn invisible_characters_in_words_and_lines() {
+        assert_fix(
+            "invisible-characters",
+            "\u{feff}\u{feff}Paris\u{2060}ian\n",
+            "Parisian\n",
+        );
+        assert_fix("invisible-characters", "co\u{200c}operate\n", "cooperate\n");
+        assert_fix("invisible-characters", "end.\u{200d} Next\n", "end. Next\n");
+    }
+
+    #[test]
+    fn meaningful_joiners_stay() {
+        // emoji: woman technologist, rainbow flag
+        assert_keep(
+            "invisible-characters",
+            "\u{1f469}\u{200d}\u{1f4bb} and \u{1f3f3}\u{fe0f}\u{200d}\u{1f308}\n",
+        );
+        // Persian "mi-khaham" with ZWNJ, Devanagari conjunct with ZWJ
+        assert_keep(
+            "invisible-characters",
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}\n",
+        );
+        assert_keep("invisible-characters", "\u{915}\u{94d}\u{200d}\u{937}\n");
+    }
+
+    #[test]
+    fn controls() {
+        assert_fix(
+            "control-characters",
+            "a\u{0}b\u{c}c\u{9f}d\u{7f}\n",
+            "abcd\n",
+        );
+        assert_keep("control-characters", "a\tb\r\nc\n");
+    }
+
+    #[test]
+    fn a_real_scraped_line() {
+        let dirty = "Moscow,\u{a0}Russia \u{2013} Russian President Vladimir Putin issued a stark warn\u{ad}ing\u{200b}.\n";
+        let out = crate::fix(dirty).unwrap();
+        assert_eq!(
+            out,
+            "Moscow, Russia \u{2013} Russian President Vladimir Putin issued a stark warning.\n"
+        );
+    }
+}

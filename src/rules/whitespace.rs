@@ -262,3 +262,70 @@ impl Rule for BlankLines {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fix, assert_keep};
+
+    #[test]
+    fn line_endings_follow_the_majority() {
+        assert_fix("line-endings", "a\rb\nc\n", "a\nb\nc\n");
+        assert_fix("line-endings", "a\r\nb\r\nc\nd\r\n", "a\r\nb\r\nc\r\nd\r\n");
+        assert_keep("line-endings", "no line ending at all");
+    }
+
+    #[test]
+    fn trailing_and_leading() {
+        assert_fix("trailing-whitespace", "a \nb\t\t\nc\n", "a\nb\nc\n");
+        assert_fix("trailing-whitespace", "crlf \r\nx\r\n", "crlf\r\nx\r\n");
+        assert_keep("trailing-whitespace", "```\ncode  \n```\n");
+        assert_fix("leading-whitespace", " a\n\tb\n", "a\nb\n");
+        assert_keep(
+            "leading-whitespace",
+            "Example:\n\n    let x = 1;\n    let y = 2;\n",
+        );
+    }
+
+    #[test]
+    fn multiple_spaces() {
+        assert_fix("multiple-spaces", "a  b   c\n", "a b c\n");
+        assert_fix("multiple-spaces", "a \t b\n", "a b\n");
+        assert_keep(
+            "multiple-spaces",
+            "  indented keeps its indent for the other rule\n",
+        );
+        assert_keep("multiple-spaces", "```\nx  =  1\n```\n");
+        assert_keep("multiple-spaces", "Name\tAge\tCity\nAnn\t31\tRome\n");
+    }
+
+    #[test]
+    fn blank_lines() {
+        assert_fix(
+            "blank-lines",
+            "\n \n\u{200b}\nA\nB\nC\n\t\nD\n\n\n\n",
+            "A\nB\nC\nD\n",
+        );
+        assert_fix(
+            "blank-lines",
+            "A\n\n\n\nB\n\nC\n\nD\n",
+            "A\n\nB\n\nC\n\nD\n",
+        );
+        assert_fix(
+            "blank-lines",
+            "A\r\n\r\n\r\nB\r\n\r\nC",
+            "A\r\n\r\nB\r\n\r\nC\r\n",
+        );
+        assert_fix("blank-lines", " \n\t\n", "");
+        assert_keep("blank-lines", "A\nB\n");
+        assert_keep("blank-lines", "");
+    }
+
+    #[test]
+    fn a_real_scraped_tail() {
+        let dirty = "  The situation remains highly volatile.  \n\n\n\n\n \n\n\n";
+        assert_eq!(
+            crate::fix(dirty).unwrap(),
+            "The situation remains highly volatile.\n"
+        );
+    }
+}
