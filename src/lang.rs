@@ -124,7 +124,12 @@ impl Scan<'_> {
         if !self.ascii {
             self.non_ascii_letters += 1;
         } else {
-            let t = trim_apostrophes(&self.bytes[self.start..end]);
+            let w = &self.bytes[self.start..end];
+            // Most words are longer than any stop word and cannot shrink.
+            if w.len() > 5 && w[0] != b'\'' && w[w.len() - 1] != b'\'' {
+                return self.words >= SAMPLE;
+            }
+            let t = trim_apostrophes(w);
             if t.len() <= 5 && STOP_KEYS.binary_search(&key(t)).is_ok() {
                 self.hits += 1;
             }
@@ -132,18 +137,14 @@ impl Scan<'_> {
         self.words >= SAMPLE
     }
 
-    /// A block of 64 ASCII bytes at `at`: word boundaries come from a bit
-    /// mask, so the cost is per word rather than a branch per byte.
-    fn ascii_block(&mut self, at: usize, block: &[u8]) -> bool {
-        let mut m = 0u64;
-        for (k, eight) in block.chunks_exact(8).enumerate() {
-            let w = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-            m |= word_mask8(w) << (8 * k);
-        }
+    /// `width` ASCII bytes at `at` whose word bytes are the bits of `m`:
+    /// word boundaries come from the mask, so the cost is per word rather
+    /// than a branch per byte.
+    fn masked(&mut self, at: usize, m: u64, width: u32) -> bool {
         let mut pos = 0u32;
         if self.in_word {
-            let run = (!m).trailing_zeros();
-            if run == 64 {
+            let run = (!m).trailing_zeros().min(width);
+            if run == width {
                 return false;
             }
             if self.end(at + run as usize) {
@@ -151,7 +152,7 @@ impl Scan<'_> {
             }
             pos = run;
         }
-        while pos < 64 {
+        while pos < width {
             let rest = m & (!0u64 << pos);
             if rest == 0 {
                 break;
@@ -159,7 +160,7 @@ impl Scan<'_> {
             let s = rest.trailing_zeros();
             let run = (!(m >> s)).trailing_zeros();
             self.begin(at + s as usize, true);
-            if s + run >= 64 {
+            if s + run >= width {
                 break;
             }
             if self.end(at + (s + run) as usize) {
@@ -168,6 +169,19 @@ impl Scan<'_> {
             pos = s + run;
         }
         false
+    }
+
+    /// ASCII bytes `i..end`: eight at a time through the mask, the last few
+    /// one by one.
+    fn ascii_run(&mut self, text: &str, mut i: usize, end: usize) -> (usize, bool) {
+        while i + 8 <= end {
+            let w = u64::from_le_bytes(self.bytes[i..i + 8].try_into().expect("8 bytes"));
+            if self.masked(i, word_mask8(w), 8) {
+                return (i + 8, true);
+            }
+            i += 8;
+        }
+        self.chars(text, i, end)
     }
 
     /// Bytes `i..end` one character at a time (decoding non-ASCII ones);
@@ -218,14 +232,30 @@ pub fn looks_english(text: &str) -> bool {
     let mut i = 0;
     let mut full = false;
     while !full && i < bytes.len() {
-        if let Some(block) = bytes.get(i..i + 64)
-            && block.iter().fold(0u8, |a, &b| a | b) < 0x80
-        {
-            full = scan.ascii_block(i, block);
-            i += 64;
-        } else {
-            let end = (i + 64).min(bytes.len());
-            (i, full) = scan.chars(text, i, end);
+        let end = (i + 64).min(bytes.len());
+        let block = &bytes[i..end];
+        if block.iter().fold(0u8, |a, &b| a | b) < 0x80 {
+            if block.len() == 64 {
+                let mut m = 0u64;
+                for (k, eight) in block.chunks_exact(8).enumerate() {
+                    let w = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                    m |= word_mask8(w) << (8 * k);
+                }
+                full = scan.masked(i, m, 64);
+                i = end;
+            } else {
+                (i, full) = scan.ascii_run(text, i, end);
+            }
+            continue;
+        }
+        // Plain ASCII up to the first other byte, then that one character.
+        let k = i + block
+            .iter()
+            .position(|&b| b >= 0x80)
+            .expect("a non-ASCII byte");
+        (i, full) = scan.ascii_run(text, i, k);
+        if !full {
+            (i, full) = scan.chars(text, i, i + 1);
         }
     }
     if !full && scan.in_word {
