@@ -9,7 +9,8 @@
 # spark-submit on local-cluster[2,1,1024], and checks:
 #   1. the job succeeds on two executors,
 #   2. the joined output is byte-identical to one copyedit process,
-#   3. a malformed record fails the job (checkCode=True) and names its line.
+#   3. a malformed record fails the job (checkCode=True), and copyedit's
+#      message in the executor log names the record's line.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -55,12 +56,20 @@ check "joined output is byte-identical to one process" cmp -s "$WORK/joined.json
 submit "$WORK/bad.jsonl" "$WORK/out-bad" "$WORK/bad"
 bad=$?
 check "a malformed record fails the job" test "$bad" -ne 0
-check "the failure names the record's line" grep -q 'copyedit: error: -:[0-9]*: malformed JSON' "$WORK/bad.err"
+check "the job error carries copyedit's exit code" grep -q 'exited with error code 2' "$WORK/bad.err"
+# copyedit's own message goes to the executor's stderr log, under the local
+# cluster's work folder (inside the pyspark package).
+SPARK_WORK=$("$VENV/bin/python" -c 'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "work"))')
+APPS=$(grep -ho 'app-[0-9]*-[0-9]*' "$WORK/good.err" "$WORK/bad.err" | sort -u)
+BAD_APP=$(grep -o 'app-[0-9]*-[0-9]*' "$WORK/bad.err" | head -n 1)
+check "the executor log names the malformed record's line" \
+    grep -qs 'copyedit: error: -:[0-9]*: malformed JSON' "$SPARK_WORK/$BAD_APP"/*/stderr
 check "no output is committed for the failed job" test ! -e "$WORK/out-bad/_SUCCESS"
 
 if [ "$failed" -gt 0 ]; then
     echo "--- spark logs (last lines) ---"
     tail -n 30 "$WORK/good.err" "$WORK/bad.err" 2>/dev/null
 fi
+for app in $APPS; do rm -rf "${SPARK_WORK:?}/$app"; done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
