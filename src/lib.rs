@@ -37,6 +37,7 @@ pub mod lang;
 mod pipeline;
 pub mod rule;
 pub mod rules;
+pub(crate) mod text;
 
 pub use document::{Document, ParagraphStyle};
 pub use edit::{Edit, Fix};
