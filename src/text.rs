@@ -135,7 +135,7 @@ pub(crate) fn is_address(token: &str) -> bool {
     if t.contains("://") || t.starts_with('@') || t.starts_with('#') {
         return true;
     }
-    if t.len() >= 4 && t[..4].eq_ignore_ascii_case("www.") {
+    if t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
         return true;
     }
     if let Some(at) = t.find('@') {
@@ -181,9 +181,16 @@ pub(crate) fn is_code_like(token: &str) -> bool {
     if t.chars().any(|c| {
         matches!(
             c,
-            '(' | ')' | '[' | ']' | '{' | '}' | '=' | '<' | '>' | '\\' | '|' | '_' | '`'
+            '{' | '}' | '=' | '<' | '>' | '\\' | '|' | '_' | '`'
         )
     }) {
+        return true;
+    }
+    // Calls and indexing: a bracket glued to the name before it (`foo(`, `a[0]`).
+    let b = t.as_bytes();
+    if b.windows(2)
+        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'.') && matches!(w[1], b'(' | b'['))
+    {
         return true;
     }
     if t.contains('/') && t.contains('.') {
@@ -255,10 +262,30 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
     text[start..end].trim_end_matches(['\'', '\u{2019}'])
 }
 
-/// Whether the straight double quote at `pos` in `line` closes a quotation,
-/// judged by the parity of straight double quotes before it on the line.
+/// Whether the straight double quote at `pos` in `line` closes a quotation.
+/// Quotes after a space (or an opening bracket or dash) open, quotes before
+/// a space or punctuation close; a quote glued on both sides (`said."The`)
+/// takes the role the quotes before it leave open.
 pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
-    line[..pos].bytes().filter(|&b| b == b'"').count() % 2 == 1
+    let mut open = false;
+    for (i, _) in line[..=pos].match_indices('"') {
+        let before = char_before(line, i);
+        let after = char_at(line, i + 1);
+        let closes = if before.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '/')
+        }) {
+            false
+        } else if after.is_none_or(|c| !c.is_alphanumeric() && !OPENERS.contains(&c)) {
+            true
+        } else {
+            open
+        };
+        if i == pos {
+            return closes;
+        }
+        open = !closes;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -346,6 +373,16 @@ mod tests {
     fn cjk() {
         assert!(is_cjk('中') && is_cjk('，') && is_cjk('か') && is_cjk('한'));
         assert!(!is_cjk('a') && !is_cjk('é') && !is_cjk('«'));
+    }
+
+    #[test]
+    fn quotes_by_neighbours() {
+        // The quote before opened, so the glued one closes.
+        let l = r#"He said: "It is bad. "It will worsen."CBI chief said"#;
+        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
+        // The quote before closed, so the glued one opens.
+        let l = r#"He had "slowed" but in the summer."The Bank"#;
+        assert!(!straight_quote_closes(l, l.rfind('"').unwrap()));
     }
 
     #[test]

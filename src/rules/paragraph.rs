@@ -60,10 +60,9 @@ pub(crate) fn sentence_glue(doc: &Document, li: usize, punct: usize, at: usize) 
     Glue::Space
 }
 
-/// The document's title line: its first non-blank line, when more follow.
+/// The document's title line: its first non-blank line.
 fn is_title_line(doc: &Document, li: usize) -> bool {
-    let first = (0..doc.lines().len()).find(|&i| !is_blank(doc.line_text(i)));
-    first == Some(li) && (li + 1..doc.lines().len()).any(|i| !is_blank(doc.line_text(i)))
+    (0..doc.lines().len()).find(|&i| !is_blank(doc.line_text(i))) == Some(li)
 }
 
 fn words(s: &str) -> usize {
@@ -239,8 +238,10 @@ fn glue_points(tok: &str) -> Vec<usize> {
         let next = chars.get(w + 1).map(|x| x.1);
         let capitalised = next.is_some_and(char::is_lowercase);
         let caps_word = next.is_some_and(char::is_uppercase);
+        // `reformA major`: a lone `A` starting the paragraph.
+        let lone_a = c == 'A' && next == Some(' ');
         let ok = if prev.is_lowercase() || prev.is_ascii_digit() || CLOSERS.contains(&prev) {
-            capitalised || (caps_word && !prev.is_lowercase())
+            capitalised || caps_word || (lone_a && prev.is_lowercase())
         } else if prev.is_uppercase() {
             // End of a capital run: `LSE|Bosses` (at least two capitals before).
             capitalised && w >= 2 && chars[w - 2].1.is_uppercase()
@@ -284,6 +285,12 @@ fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
     let left = &before[left_start..];
     if left.chars().count() < 2 {
         return false; // iPhone, eBay, O'Neill
+    }
+    // `AsiaBMW`: a word in capitals after a glue must be one the document
+    // uses on its own.
+    if right.chars().count() >= 2 && right.chars().all(char::is_uppercase) && !used_alone(text, right)
+    {
+        return false;
     }
     let glued = format!("{left}{right}");
     if text.matches(glued.as_str()).count() >= 2 {

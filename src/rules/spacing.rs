@@ -402,6 +402,7 @@ so `.NET`, ellipses written ` ...` and emoticons stay. English convention (Frenc
     fixes: &[
         ("It ended on Tuesday .\n", "It ended on Tuesday.\n"),
         ("Yes , he said ; really ?\n", "Yes, he said; really?\n"),
+        ("This ,is a test.\n", "This,is a test.\n"),
     ],
     keeps: &[
         "I'd use .NET here.\n",
@@ -436,8 +437,11 @@ impl Rule for SpaceBeforePunctuation {
                 }
                 // The punctuation must end its token, and not be a face or
                 // an ellipsis.
+                // (`word ,next`: a comma or semicolon moved off its word is
+                // put back; the space after is the comma rule's.)
                 let next = b.get(p + 1).copied();
-                if next.is_some_and(|n| n != b' ' && n != b'\t') {
+                let moved = matches!(c, b',' | b';') && next.is_some_and(|n| n.is_ascii_alphabetic());
+                if next.is_some_and(|n| n != b' ' && n != b'\t') && !moved {
                     continue;
                 }
                 if is_emoticon_at(line, p) {

@@ -40,8 +40,8 @@ fn heading_before_paragraph() {
     );
     assert_fix(
         ID,
-        "Christmas sales worst since 1981UK retail sales fell in December, official figures show.\nMore follows.\n",
-        "Christmas sales worst since 1981\nUK retail sales fell in December, official figures show.\nMore follows.\n",
+        "Christmas sales worst since 1981UK retail sales fell in December, official figures show.\nThe UK economy slowed.\n",
+        "Christmas sales worst since 1981\nUK retail sales fell in December, official figures show.\nThe UK economy slowed.\n",
     );
     assert_fix(
         ID,
