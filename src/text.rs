@@ -92,17 +92,12 @@ const SCHEMES: &[&str] = &[
     "ftp",
     "ftps",
     "sftp",
-    "file",
     "mailto",
-    "tel",
-    "sms",
     "urn",
-    "data",
     "javascript",
     "git",
     "ssh",
     "irc",
-    "news",
     "sip",
     "xmpp",
     "magnet",
@@ -114,7 +109,6 @@ const SCHEMES: &[&str] = &[
     "pmcid",
     "hdl",
     "orcid",
-    "std",
     "ws",
     "wss",
     "s3",
@@ -178,12 +172,9 @@ pub(crate) fn is_code_like(token: &str) -> bool {
     if t.contains("::") || t.contains("->") || t.contains("=>") {
         return true;
     }
-    if t.chars().any(|c| {
-        matches!(
-            c,
-            '{' | '}' | '=' | '<' | '>' | '\\' | '|' | '_' | '`'
-        )
-    }) {
+    if t.chars()
+        .any(|c| matches!(c, '{' | '}' | '=' | '<' | '>' | '\\' | '|' | '_' | '`'))
+    {
         return true;
     }
     // Calls and indexing: a bracket glued to the name before it (`foo(`, `a[0]`).
@@ -193,8 +184,11 @@ pub(crate) fn is_code_like(token: &str) -> bool {
     {
         return true;
     }
-    if t.contains('/') && t.contains('.') {
-        return true; // paths: docs/index.html
+    // Paths: `docs/index.html`.
+    if let Some((_, file)) = t.rsplit_once('/') {
+        if is_domain_or_file(file) {
+            return true;
+        }
     }
     if let Some(amp) = t.find('&') {
         if t[amp..].contains(';') {
@@ -269,16 +263,23 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
 pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
     let mut open = false;
     for (i, _) in line[..=pos].match_indices('"') {
-        let before = char_before(line, i);
-        let after = char_at(line, i + 1);
-        let closes = if before.is_none_or(|c| {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '/')
-        }) {
-            false
-        } else if after.is_none_or(|c| !c.is_alphanumeric() && !OPENERS.contains(&c)) {
-            true
-        } else {
-            open
+        let closes = match quote_role(line, i) {
+            Some(c) => c,
+            // Glued on both sides: if the next quote on the line clearly
+            // closes, this one opens the quotation it closes (`war."And I am
+            // sure..."`); a lowercase word after it is narration (`them,"said`)
+            // and a first- or second-person word is speech (`today."I`);
+            // otherwise it takes the role left open before it.
+            None if i == pos && char_at(line, i + 1).is_some_and(char::is_lowercase) => true,
+            None if i == pos => match line[i + 1..]
+                .match_indices('"')
+                .find_map(|(j, _)| quote_role(line, i + 1 + j))
+            {
+                Some(true) => false,
+                _ if open && starts_with_speaker(&line[i + 1..]) => false,
+                _ => open,
+            },
+            None => open,
         };
         if i == pos {
             return closes;
@@ -286,6 +287,33 @@ pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
         open = !closes;
     }
     false
+}
+
+/// True when `s` starts with a first- or second-person word, which in
+/// reported text begins quoted speech rather than narration.
+fn starts_with_speaker(s: &str) -> bool {
+    let w = s
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(w, "I" | "We" | "You" | "My" | "Our" | "Your" | "Me" | "Us")
+}
+
+/// The role of the straight quote at `i` from its neighbours alone: opening
+/// after a space, closing before a space or punctuation, `None` when glued
+/// on both sides.
+fn quote_role(line: &str, i: usize) -> Option<bool> {
+    let before = char_before(line, i);
+    let after = char_at(line, i + 1);
+    if before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\u{2014}' | '\u{2013}' | '/')
+    }) {
+        Some(false)
+    } else if after.is_none_or(|c| c == '"' || (!c.is_alphanumeric() && !OPENERS.contains(&c))) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -379,6 +407,11 @@ mod tests {
     fn quotes_by_neighbours() {
         // The quote before opened, so the glued one closes.
         let l = r#"He said: "It is bad. "It will worsen."CBI chief said"#;
+        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
+        // The next quote closes, so the glued one opens.
+        let l = r#""I am sure. "It is fine."And I am sure, like us, it is." He left"#;
+        assert!(!straight_quote_closes(l, l.find("\"And").unwrap()));
+        let l = r#"He said: "It is bad."He left"#;
         assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
         // The quote before closed, so the glued one opens.
         let l = r#"He had "slowed" but in the summer."The Bank"#;

@@ -162,7 +162,11 @@ fn peer_spacing_cases() {
             if ok == disagreed {
                 failures.push(format!(
                     "{file}:{i} {} ({rule})",
-                    if ok { "passes but is listed as a disagreement" } else { "fails" }
+                    if ok {
+                        "passes but is listed as a disagreement"
+                    } else {
+                        "fails"
+                    }
                 ));
             }
         }

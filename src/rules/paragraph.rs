@@ -263,6 +263,10 @@ fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
     let right = word_at(tok, g);
     if CLOSERS.contains(&prev) {
         let hb = head.len() - prev.len_utf8();
+        // The quoted heading ends in a word: `'face tough future'UK`.
+        if !char_before(head, hb).is_some_and(|c| c.is_alphanumeric() || matches!(c, '?' | '!')) {
+            return false;
+        }
         return match prev {
             '"' => straight_quote_closes(head, hb),
             '\'' | '\u{2019}' => {
@@ -288,7 +292,9 @@ fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
     }
     // `AsiaBMW`: a word in capitals after a glue must be one the document
     // uses on its own.
-    if right.chars().count() >= 2 && right.chars().all(char::is_uppercase) && !used_alone(text, right)
+    if right.chars().count() >= 2
+        && right.chars().all(char::is_uppercase)
+        && !used_alone(text, right)
     {
         return false;
     }

@@ -29,7 +29,9 @@ use super::paragraph::{Glue, sentence_glue};
 fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
     let mut k = p + 1;
     let c = char_at(line, k)?;
-    if CLOSERS.contains(&c) {
+    // Only , . ! ? end inside a quotation; after : and ; a quote opens.
+    let may_close = matches!(line.as_bytes()[p], b',' | b'.' | b'!' | b'?');
+    if may_close && CLOSERS.contains(&c) {
         let closes = match c {
             '"' => straight_quote_closes(line, k),
             '\'' => opened_single_quote(&line[..k]),
@@ -287,27 +289,22 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
         return (punct == '.').then_some(false);
     }
     let right = word_at(line, letter);
-    let after = char_at(line, letter + right.len());
     let n = right.chars().count();
     let caps = right.chars().all(char::is_uppercase);
     // `zafi.D`: a lone capital other than A or I names a variant.
     if n == 1 && !matches!(first, 'A' | 'I') {
         return None;
     }
-    // `ASP.NET`, `Bagle.AT,`: capitals glued to capitals or to a following sign.
+    // `ASP.NET`; `Bagle.AT ... Bagle.BB`: capitals glued to capitals, or the
+    // same stem glued to capitals twice, is a naming scheme.
     if caps && n >= 2 {
         let left_caps = left
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        if left_caps || after.is_some_and(|c| !c.is_whitespace()) {
+        if left_caps || (punct == '.' && stem_glued_elsewhere(doc.text(), left)) {
             return None;
         }
-    }
-    // `Bagle.AT ... Bagle.BB`: the same stem glued to a period twice is a
-    // naming scheme, not two lost spaces.
-    if punct == '.' && stem_glued_elsewhere(doc.text(), left) {
-        return None;
     }
     Some(true)
 }
@@ -440,7 +437,8 @@ impl Rule for SpaceBeforePunctuation {
                 // (`word ,next`: a comma or semicolon moved off its word is
                 // put back; the space after is the comma rule's.)
                 let next = b.get(p + 1).copied();
-                let moved = matches!(c, b',' | b';') && next.is_some_and(|n| n.is_ascii_alphabetic());
+                let moved =
+                    matches!(c, b',' | b';') && next.is_some_and(|n| n.is_ascii_alphabetic());
                 if next.is_some_and(|n| n != b' ' && n != b'\t') && !moved {
                     continue;
                 }
