@@ -164,7 +164,7 @@ pub(crate) fn is_code_like(token: &str) -> bool {
     let t = if t.contains(['(', '[']) {
         t
     } else {
-        t.trim_end_matches(|c: char| matches!(c, ')' | ']' | ',' | '.' | ';' | ':'))
+        t.trim_end_matches([')', ']', ',', '.', ';', ':'])
     };
     if t.starts_with("--") || t.starts_with("./") || t.starts_with("~/") {
         return true;
@@ -267,10 +267,13 @@ pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
             Some(c) => c,
             // Glued on both sides: if the next quote on the line clearly
             // closes, this one opens the quotation it closes (`war."And I am
-            // sure..."`); a lowercase word after it is narration (`them,"said`)
-            // and a first- or second-person word is speech (`today."I`);
-            // otherwise it takes the role left open before it.
-            None if i == pos && char_at(line, i + 1).is_some_and(char::is_lowercase) => true,
+            // sure..."`); a first- or second-person word is speech
+            // (`today."I`); otherwise it takes the role left open before it.
+            // Inside a quotation, a lowercase word after it is narration
+            // (`them,"said`).
+            None if i == pos && open && char_at(line, i + 1).is_some_and(char::is_lowercase) => {
+                true
+            }
             None if i == pos => match line[i + 1..]
                 .match_indices('"')
                 .find_map(|(j, _)| quote_role(line, i + 1 + j))

@@ -209,7 +209,7 @@ pub(crate) fn glued_heading_end(doc: &Document, li: usize, from: usize) -> Optio
             } else {
                 is_title_case(head)
             };
-            if placed && glue_is_a_break(doc, head, tok, g) {
+            if placed && glue_is_a_break(doc, head, tok, g, title_pos) {
                 return Some(g_abs);
             }
         }
@@ -239,7 +239,7 @@ fn glue_points(tok: &str) -> Vec<usize> {
         let capitalised = next.is_some_and(char::is_lowercase);
         let caps_word = next.is_some_and(char::is_uppercase);
         // `reformA major`: a lone `A` starting the paragraph.
-        let lone_a = c == 'A' && next == Some(' ');
+        let lone_a = c == 'A' && next.is_none();
         let ok = if prev.is_lowercase() || prev.is_ascii_digit() || CLOSERS.contains(&prev) {
             capitalised || caps_word || (lone_a && prev.is_lowercase())
         } else if prev.is_uppercase() {
@@ -256,7 +256,7 @@ fn glue_points(tok: &str) -> Vec<usize> {
 }
 
 /// The per-glue evidence: not a camel-case name, a quote that really closes.
-fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
+fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize, title: bool) -> bool {
     let text = doc.text();
     let before = &tok[..g];
     let prev = char_before(tok, g).expect("glue inside a token");
@@ -287,7 +287,8 @@ fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let left = &before[left_start..];
-    if left.chars().count() < 2 {
+    let digits = left.chars().all(|c| c.is_ascii_digit());
+    if left.chars().count() < 2 && !digits {
         return false; // iPhone, eBay, O'Neill
     }
     // `AsiaBMW`: a word in capitals after a glue must be one the document
@@ -307,7 +308,12 @@ fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize) -> bool {
         if !acronym && (NAME_PREFIXES.contains(&left) || left.chars().count() < 3) {
             return false;
         }
-        return OPENER_WORDS.contains(&right) || used_alone(text, right);
+        // The right half must be a word of the document; in the title line
+        // (`Ad sales hit EurotunnelChannel Tunnel operator...`) the title's
+        // last word used alone in the body is evidence too.
+        return OPENER_WORDS.contains(&right)
+            || used_alone(text, right)
+            || (title && used_alone(text, left));
     }
     true
 }

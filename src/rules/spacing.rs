@@ -314,11 +314,13 @@ fn stem_glued_elsewhere(text: &str, stem: &str) -> bool {
     if stem.is_empty() {
         return false;
     }
-    let pat = format!("{stem}.");
+    // Case-insensitive: `Bagle.AT` and `bagle.AT` share a stem.
+    let text = text.to_lowercase();
+    let pat = format!("{}.", stem.to_lowercase());
     let mut n = 0;
     for (i, _) in text.match_indices(&pat) {
-        let before_ok = char_before(text, i).is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = char_at(text, i + pat.len()).is_some_and(char::is_alphanumeric);
+        let before_ok = char_before(&text, i).is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = char_at(&text, i + pat.len()).is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {
             n += 1;
             if n >= 2 {

@@ -108,3 +108,28 @@ fn real_article() {
     let want = "Trump has indicated he would not commit U.S. troops. Following a call with European leaders after the paris summit, Trump announced plans to speak with Putin soon, a conversation Peskov indicated could be arranged quickly.\nThe Path Forward: A Delicate Balance\nPutin emphasized the need for security guarantees.\n";
     assert_eq!(run_rule(ID, dirty), want);
 }
+
+#[test]
+fn title_glued_to_a_capitalised_word() {
+    // The title's last word is used alone in the body: evidence of a title.
+    assert_fix(
+        ID,
+        "Strikes hit EurotunnelChannel Tunnel operator said its revenue fell last year.\nShares in Eurotunnel fell.\n",
+        "Strikes hit Eurotunnel\nChannel Tunnel operator said its revenue fell last year.\nShares in Eurotunnel fell.\n",
+    );
+    assert_fix(
+        ID,
+        "Drug firm faces a court caseA US court said the firm must pay damages to patients.\nMore follows.\n",
+        "Drug firm faces a court case\nA US court said the firm must pay damages to patients.\nMore follows.\n",
+    );
+    assert_fix(
+        ID,
+        "Band Aid single storms to No 1The new version of the song went straight in at the top.\nMore follows.\n",
+        "Band Aid single storms to No 1\nThe new version of the song went straight in at the top.\nMore follows.\n",
+    );
+    // Without that evidence a camel-case word stays whole.
+    assert_keep(
+        ID,
+        "Google's YouTube said on Monday that it would add more videos to its site.\nThe site grew.\n",
+    );
+}
