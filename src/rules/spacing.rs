@@ -89,7 +89,41 @@ fn prose_site(line: &str, p: usize, letter: usize) -> bool {
         return false;
     }
     let tok = token_at(line, p);
-    !(is_address(tok) || is_code_like(tok))
+    if is_address(tok) || is_code_like(tok) {
+        // `…/news/?id=k3p2,which were`: an address ends at a comma followed
+        // by a common English word that ends the token.
+        return line.as_bytes()[p] == b',' && clause_word_ends_token(line, letter);
+    }
+    true
+}
+
+/// Words that start a clause after a comma and never end an address.
+const CLAUSE_WORDS: &[&str] = &[
+    "which",
+    "where",
+    "who",
+    "whose",
+    "when",
+    "while",
+    "and",
+    "but",
+    "or",
+    "the",
+    "then",
+    "although",
+    "though",
+    "because",
+    "since",
+    "including",
+    "according",
+    "said",
+    "says",
+    "as",
+];
+
+fn clause_word_ends_token(line: &str, letter: usize) -> bool {
+    let w = word_at(line, letter);
+    CLAUSE_WORDS.contains(&w) && char_at(line, letter + w.len()).is_none_or(char::is_whitespace)
 }
 
 pub struct SpaceAfterComma;

@@ -19,6 +19,11 @@ fn comma_positive() {
     assert_fix(COMMA, "in 2004,Shell said\n", "in 2004, Shell said\n");
     assert_fix(
         COMMA,
+        "Read https://example.com/news/?id=k3p2,which were published.\n",
+        "Read https://example.com/news/?id=k3p2, which were published.\n",
+    );
+    assert_fix(
+        COMMA,
         "he said,\u{201C}We will\u{201D}\n",
         "he said, \u{201C}We will\u{201D}\n",
     );
@@ -46,6 +51,7 @@ fn comma_never_changes() {
         "Das kostet 50,- Euro und 2,45.\n",
         "Point x,y on the grid.\n",
         "Run foo(a,b) and see https://example.com/?a=1,b\n",
+        "See https://example.com/a,which/b and https://example.com/x,y today\n",
         "Mail someone@example.com,other@example.org now.\n",
         "peace,\u{201D} Putin stated.\n",
         "Il a dit : « non,merci ».\n".trim_end_matches("merci ».\n"),
