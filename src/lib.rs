@@ -35,6 +35,7 @@ pub mod document;
 pub mod edit;
 pub mod lang;
 mod pipeline;
+pub mod report;
 pub mod rule;
 pub mod rules;
 pub(crate) mod text;
