@@ -275,9 +275,29 @@ fn code_lines(text: &str, lines: &[Line]) -> Vec<bool> {
             indent_width(t) >= 4 && !is_blank(t)
         })
         .collect();
-    for i in 0..lines.len() {
-        if deep[i] && ((i > 0 && deep[i - 1]) || deep.get(i + 1).copied().unwrap_or(false)) {
-            code[i] = true;
+    // As in Markdown, an indented block starts after a blank line (or at the
+    // top); an indented line straight after prose is junk indentation that
+    // extraction left on a paragraph, not code.
+    let blank: Vec<bool> = lines
+        .iter()
+        .map(|l| is_blank(&text[l.content.clone()]))
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if deep[i] && (i == 0 || blank[i - 1]) {
+            let mut j = i;
+            while j < lines.len() && (deep[j] || blank[j]) {
+                j += 1;
+            }
+            let block = (i..j).filter(|&k| deep[k]).count();
+            if block >= 2 {
+                for (k, flag) in code.iter_mut().enumerate().take(j).skip(i) {
+                    *flag |= deep[k];
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
         }
     }
     code
@@ -321,12 +341,25 @@ mod tests {
     #[test]
     fn code_blocks() {
         let d = Document::new(
-            "a\n```\nx  y\n```\n    one\nb\n    c\n    d\n",
+            "a\n```\nx  y\n```\n    one\nb\n\n    c\n    d\n",
             ParagraphStyle::Auto,
             true,
         );
         let code: Vec<bool> = (0..d.lines().len()).map(|i| d.is_code(i)).collect();
-        assert_eq!(code, [false, true, true, true, false, false, true, true]);
+        assert_eq!(
+            code,
+            [false, true, true, true, false, false, false, true, true]
+        );
+    }
+
+    #[test]
+    fn indented_prose_after_prose_is_not_code() {
+        let d = Document::new(
+            "Title\n\tFirst paragraph.\n\tSecond one.\n",
+            ParagraphStyle::Auto,
+            true,
+        );
+        assert!((0..3).all(|i| !d.is_code(i)));
     }
 
     #[test]

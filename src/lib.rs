@@ -38,6 +38,7 @@ mod pipeline;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub(crate) mod text;
 
 pub use document::{Document, ParagraphStyle};
 pub use edit::{Edit, Fix};

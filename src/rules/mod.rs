@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use crate::rule::Rule;
 
+pub mod paragraph;
+pub mod spacing;
 pub mod unicode;
 pub mod whitespace;
 
@@ -19,6 +21,10 @@ pub fn all() -> Vec<Arc<dyn Rule>> {
         Arc::new(whitespace::LeadingWhitespace),
         Arc::new(whitespace::MultipleSpaces),
         Arc::new(whitespace::BlankLines),
+        Arc::new(spacing::SpaceAfterComma),
+        Arc::new(spacing::SpaceAfterPunctuation),
+        Arc::new(spacing::SpaceBeforePunctuation),
+        Arc::new(paragraph::GluedHeading),
     ]
 }
 

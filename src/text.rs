@@ -1,0 +1,431 @@
+//! Token classification shared by the spacing and paragraph rules: which
+//! stretches of text look like prose, and which are numbers, addresses, file
+//! names, code, identifiers, handles or emoticons whose punctuation is not
+//! sentence punctuation and must keep its spacing.
+//!
+//! Everything here works on a whitespace-delimited token (the run of
+//! non-space characters around a position), because that is how the damage
+//! shows up: `peace,reiterating` is one token to split, `example.co.uk` is one
+//! token to leave alone.
+
+/// Opening quotes and brackets that may stand between punctuation and the
+/// next word (`said: “We`).
+pub(crate) const OPENERS: &[char] = &['"', '\'', '\u{201C}', '\u{2018}', '(', '['];
+
+/// Closing quotes and brackets that belong to the punctuation before them
+/// (`peace,” Putin`).
+pub(crate) const CLOSERS: &[char] = &['"', '\'', '\u{201D}', '\u{2019}', ')', ']'];
+
+/// Byte offset where the whitespace-delimited token holding `pos` starts.
+pub(crate) fn token_start(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Byte offset where the whitespace-delimited token holding `pos` ends.
+pub(crate) fn token_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+/// The whitespace-delimited token around `pos`.
+pub(crate) fn token_at(text: &str, pos: usize) -> &str {
+    &text[token_start(text, pos)..token_end(text, pos)]
+}
+
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Han, kana, Hangul and full-width forms: scripts whose punctuation spacing
+/// follows other conventions (no space after `，` or after a comma between
+/// ideographs).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF
+        | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
+}
+
+/// Top-level domains and file extensions that also end ordinary tokens:
+/// after a period, these are more likely part of a name than a new sentence.
+const TLDS_AND_EXTENSIONS: &[&str] = &[
+    // generic and common country domains
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "ai", "co", "uk", "us",
+    "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "ru", "cn", "jp",
+    "kr", "in", "au", "nz", "ca", "br", "mx", "ar", "za", "ie", "eu", "tv", "me", "ly", "gg",
+    "dev", "app", "xyz", "online", "site", "tech", "news", "blog", "ac", "gov", "pt", "gr", "cz",
+    "hu", "ro", "ua", "tr", "il", "sg", "hk", "tw", // file extensions
+    "txt", "md", "csv", "tsv", "json", "yaml", "yml", "toml", "xml", "html", "htm", "css", "js",
+    "ts", "jsx", "tsx", "py", "rs", "go", "rb", "java", "kt", "c", "h", "cpp", "hpp", "cs", "sh",
+    "bat", "ps1", "exe", "dll", "so", "dylib", "jar", "zip", "gz", "tar", "bz2", "xz", "7z", "rar",
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "rtf", "png", "jpg", "jpeg", "gif",
+    "svg", "webp", "bmp", "tif", "tiff", "mp3", "mp4", "wav", "flac", "ogg", "avi", "mov", "mkv",
+    "iso", "img", "dmg", "apk", "deb", "rpm", "log", "ini", "cfg", "conf", "lock", "sql", "db",
+    "php", "asp", "aspx", "jsp", "swift", "lua", "pl", "r", "m", "ipynb", "wasm", "bin", "dat",
+    "bak", "tmp", "env",
+];
+
+/// True when `word` (compared case-insensitively) is a common domain ending
+/// or file extension.
+pub(crate) fn is_tld_or_extension(word: &str) -> bool {
+    word.len() <= 6
+        && TLDS_AND_EXTENSIONS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Prefixes of identifiers and URI schemes whose colon takes no space
+/// (`doi:10.1000/182`, `arXiv:2101.00001`, `mailto:someone`).
+const SCHEMES: &[&str] = &[
+    "http",
+    "https",
+    "ftp",
+    "ftps",
+    "sftp",
+    "mailto",
+    "urn",
+    "javascript",
+    "git",
+    "ssh",
+    "irc",
+    "sip",
+    "xmpp",
+    "magnet",
+    "doi",
+    "arxiv",
+    "isbn",
+    "issn",
+    "pmid",
+    "pmcid",
+    "hdl",
+    "orcid",
+    "ws",
+    "wss",
+    "s3",
+    "gs",
+];
+
+/// True when `word` (the letters right before a colon) names a URI scheme or
+/// an identifier prefix.
+pub(crate) fn is_scheme(word: &str) -> bool {
+    SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// True for tokens that are addresses or identifiers rather than prose: URLs,
+/// e-mail addresses, `@handles`, `#hashtags`, `www.` hosts, and
+/// `scheme:value` identifiers.
+pub(crate) fn is_address(token: &str) -> bool {
+    let t = token.trim_start_matches(OPENERS);
+    if t.contains("://") || t.starts_with('@') || t.starts_with('#') {
+        return true;
+    }
+    if t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
+        return true;
+    }
+    if let Some(at) = t.find('@') {
+        // local@domain.tld
+        if at > 0 && t[at + 1..].contains('.') {
+            return true;
+        }
+    }
+    if let Some(colon) = t.find(':') {
+        let scheme = &t[..colon];
+        if !scheme.is_empty()
+            && is_scheme(scheme)
+            && t[colon + 1..].starts_with(|c: char| !c.is_whitespace())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True for tokens that read as code or command lines: calls and indexing
+/// (`foo.bar()`, `a[0]`), assignments and comparisons (`timeout=30`), paths
+/// (`./run.sh`, `C:\x`), namespaces (`std::io`), options (`--verbose`),
+/// snake_case, HTML entities (`&amp;`) and markup.
+pub(crate) fn is_code_like(token: &str) -> bool {
+    const QUOTES: &[char] = &['"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'];
+    let t = token
+        .trim_start_matches(QUOTES)
+        .trim_end_matches(|c: char| QUOTES.contains(&c) || matches!(c, ',' | '.' | ';' | ':'));
+    // Prose brackets wrap the token: `(see`, `this)`, `(sic)`.
+    let t = t.strip_prefix(['(', '[']).unwrap_or(t);
+    let t = if t.contains(['(', '[']) {
+        t
+    } else {
+        t.trim_end_matches([')', ']', ',', '.', ';', ':'])
+    };
+    if t.starts_with("--") || t.starts_with("./") || t.starts_with("~/") {
+        return true;
+    }
+    if t.contains("::") || t.contains("->") || t.contains("=>") {
+        return true;
+    }
+    if t.chars()
+        .any(|c| matches!(c, '{' | '}' | '=' | '<' | '>' | '\\' | '|' | '_' | '`'))
+    {
+        return true;
+    }
+    // Calls and indexing: a bracket glued to the name before it (`foo(`, `a[0]`).
+    let b = t.as_bytes();
+    if b.windows(2)
+        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'.') && matches!(w[1], b'(' | b'['))
+    {
+        return true;
+    }
+    // Paths: `docs/index.html`.
+    if let Some((_, file)) = t.rsplit_once('/') {
+        if is_domain_or_file(file) {
+            return true;
+        }
+    }
+    if let Some(amp) = t.find('&') {
+        if t[amp..].contains(';') {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `token` is a host or file name: dot-separated labels of
+/// letters, digits and hyphens whose last label is a domain ending or file
+/// extension (`example.co.uk`, `config.yaml`, `Node.js`).
+pub(crate) fn is_domain_or_file(token: &str) -> bool {
+    let t = token.trim_matches(|c: char| {
+        OPENERS.contains(&c) || CLOSERS.contains(&c) || matches!(c, ',' | ';' | ':' | '!' | '?')
+    });
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let Some((_, last)) = t.rsplit_once('.') else {
+        return false;
+    };
+    t.split('.').all(|l| {
+        !l.is_empty()
+            && l.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    }) && is_tld_or_extension(last)
+        && last
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// True when the colon at `pos` starts an emoticon (`:)`, `:-D`, `;P`).
+pub(crate) fn is_emoticon_at(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let mut chars = rest.chars();
+    let Some(eyes) = chars.next() else {
+        return false;
+    };
+    if !matches!(eyes, ':' | ';' | '=' | '8') {
+        return false;
+    }
+    let mut mouth = chars.next();
+    if matches!(mouth, Some('-' | '\'' | '^' | 'o')) && rest.len() > 2 {
+        let after = chars.clone().next();
+        if after.is_some_and(|c| "()DPpOo3/\\|[]*$@".contains(c)) {
+            mouth = after;
+            chars.next();
+        }
+    }
+    let Some(m) = mouth else {
+        return false;
+    };
+    if !"()DPpOoSs3/\\|[]*$@xX".contains(m) {
+        return false;
+    }
+    // The mouth must end the token: `:Deal` is a word, `:D` a face.
+    chars.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The run of letters (with inner apostrophes) starting at `start`.
+pub(crate) fn word_at(text: &str, start: usize) -> &str {
+    let end = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .map_or(text.len(), |(i, _)| start + i);
+    text[start..end].trim_end_matches(['\'', '\u{2019}'])
+}
+
+/// Whether the straight double quote at `pos` in `line` closes a quotation.
+/// Quotes after a space (or an opening bracket or dash) open, quotes before
+/// a space or punctuation close; a quote glued on both sides (`said."The`)
+/// takes the role the quotes before it leave open.
+pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
+    let mut open = false;
+    for (i, _) in line[..=pos].match_indices('"') {
+        let closes = match quote_role(line, i) {
+            Some(c) => c,
+            // Glued on both sides: if the next quote on the line clearly
+            // closes, this one opens the quotation it closes (`war."And I am
+            // sure..."`); a first- or second-person word is speech
+            // (`today."I`); otherwise it takes the role left open before it.
+            // Inside a quotation, a lowercase word after it is narration
+            // (`them,"said`).
+            None if i == pos && open && char_at(line, i + 1).is_some_and(char::is_lowercase) => {
+                true
+            }
+            None if i == pos => match line[i + 1..]
+                .match_indices('"')
+                .find_map(|(j, _)| quote_role(line, i + 1 + j))
+            {
+                Some(true) => false,
+                _ if open && starts_with_speaker(&line[i + 1..]) => false,
+                _ => open,
+            },
+            None => open,
+        };
+        if i == pos {
+            return closes;
+        }
+        open = !closes;
+    }
+    false
+}
+
+/// True when `s` starts with a first- or second-person word, which in
+/// reported text begins quoted speech rather than narration.
+fn starts_with_speaker(s: &str) -> bool {
+    let w = s
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(w, "I" | "We" | "You" | "My" | "Our" | "Your" | "Me" | "Us")
+}
+
+/// The role of the straight quote at `i` from its neighbours alone: opening
+/// after a space, closing before a space or punctuation, `None` when glued
+/// on both sides.
+fn quote_role(line: &str, i: usize) -> Option<bool> {
+    let before = char_before(line, i);
+    let after = char_at(line, i + 1);
+    if before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\u{2014}' | '\u{2013}' | '/')
+    }) {
+        Some(false)
+    } else if after.is_none_or(|c| c == '"' || (!c.is_alphanumeric() && !OPENERS.contains(&c))) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = "said peace,reiterating his";
+        assert_eq!(token_at(t, 12), "peace,reiterating");
+        assert_eq!(token_at(t, 0), "said");
+        assert_eq!(token_at(t, t.len()), "his");
+    }
+
+    #[test]
+    fn addresses() {
+        for t in [
+            "https://example.com/a,b",
+            "www.example.com",
+            "someone@example.org",
+            "@handle",
+            "#hashtag",
+            "doi:10.1000/182",
+            "arXiv:2101.00001",
+            "mailto:x",
+        ] {
+            assert!(is_address(t), "{t}");
+        }
+        for t in ["peace,reiterating", "Note:this", "ended.Negotiators"] {
+            assert!(!is_address(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn code() {
+        for t in [
+            "foo.bar()",
+            "--verbose",
+            "timeout=30",
+            "std::vec",
+            "./validate.sh",
+            "a_b.c",
+            "&amp;x",
+            "docs/index.html",
+        ] {
+            assert!(is_code_like(t), "{t}");
+        }
+        for t in [
+            "peace,reiterating",
+            "and/or",
+            "U.S.",
+            "robust,verifiable,and",
+        ] {
+            assert!(!is_code_like(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn domains_and_files() {
+        for t in [
+            "example.co.uk",
+            "config.yaml",
+            "Node.js",
+            "Amazon.com,",
+            "report.pdf.",
+        ] {
+            assert!(is_domain_or_file(t), "{t}");
+        }
+        for t in ["ended.Negotiators", "sunday.the", "U.S", "2.5"] {
+            assert!(!is_domain_or_file(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn emoticons() {
+        for t in [":)", ":D", ":-P", ";)", ":p!"] {
+            assert!(is_emoticon_at(t, 0), "{t}");
+        }
+        for t in [":Deal", ":the", ":A new"] {
+            assert!(!is_emoticon_at(t, 0), "{t}");
+        }
+    }
+
+    #[test]
+    fn cjk() {
+        assert!(is_cjk('中') && is_cjk('，') && is_cjk('か') && is_cjk('한'));
+        assert!(!is_cjk('a') && !is_cjk('é') && !is_cjk('«'));
+    }
+
+    #[test]
+    fn quotes_by_neighbours() {
+        // The quote before opened, so the glued one closes.
+        let l = r#"He said: "It is bad. "It will worsen."CBI chief said"#;
+        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
+        // The next quote closes, so the glued one opens.
+        let l = r#""I am sure. "It is fine."And I am sure, like us, it is." He left"#;
+        assert!(!straight_quote_closes(l, l.find("\"And").unwrap()));
+        let l = r#"He said: "It is bad."He left"#;
+        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
+        // The quote before closed, so the glued one opens.
+        let l = r#"He had "slowed" but in the summer."The Bank"#;
+        assert!(!straight_quote_closes(l, l.rfind('"').unwrap()));
+    }
+
+    #[test]
+    fn quotes_by_parity() {
+        let l = r#"He said "peace,"Putin"#;
+        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
+        let l = r#"He said,"We"#;
+        assert!(!straight_quote_closes(l, l.find('"').unwrap()));
+    }
+}
