@@ -16,21 +16,70 @@ pub(crate) const OPENERS: &[char] = &['"', '\'', '\u{201C}', '\u{2018}', '(', '[
 /// (`peace,” Putin`).
 pub(crate) const CLOSERS: &[char] = &['"', '\'', '\u{201D}', '\u{2019}', ')', ']'];
 
-/// Byte offset where the whitespace-delimited token holding `pos` starts.
+/// How far token and quote scans look from a position, in bytes. Real
+/// tokens (even long URLs) and quotations are far shorter; the bound keeps
+/// every rule linear in the input on pathological text such as a megabyte
+/// of `a,a,a,…` with no space, where each comma would otherwise rescan the
+/// whole run.
+pub(crate) const SCAN_LIMIT: usize = 1024;
+
+/// `pos - SCAN_LIMIT`, or 0, moved forward to a char boundary.
+pub(crate) fn scan_floor(text: &str, pos: usize) -> usize {
+    let mut f = pos.saturating_sub(SCAN_LIMIT);
+    while !text.is_char_boundary(f) {
+        f += 1;
+    }
+    f
+}
+
+/// `pos + SCAN_LIMIT`, or the end, moved back to a char boundary.
+fn scan_ceiling(text: &str, pos: usize) -> usize {
+    let mut c = (pos + SCAN_LIMIT).min(text.len());
+    while !text.is_char_boundary(c) {
+        c -= 1;
+    }
+    c
+}
+
+/// The document around `tok` (a slice of it) where rules look up how the
+/// document spells things: the whole of any article, a bounded neighbourhood of a huge document,
+/// so that each glue costs a bounded scan and the rule stays linear.
+pub(crate) fn evidence_window<'a>(text: &'a str, tok: &str) -> &'a str {
+    const REACH: usize = 32 * 1024;
+    let at = (tok.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    if at > text.len() {
+        return text;
+    }
+    let mut start = at.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (at + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
+/// Byte offset where the whitespace-delimited token holding `pos` starts
+/// (looking back at most [`SCAN_LIMIT`] bytes).
 pub(crate) fn token_start(text: &str, pos: usize) -> usize {
-    text[..pos]
+    let floor = scan_floor(text, pos);
+    text[floor..pos]
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8())
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
 }
 
-/// Byte offset where the whitespace-delimited token holding `pos` ends.
+/// Byte offset where the whitespace-delimited token holding `pos` ends
+/// (looking ahead at most [`SCAN_LIMIT`] bytes).
 pub(crate) fn token_end(text: &str, pos: usize) -> usize {
-    text[pos..]
+    let ceiling = scan_ceiling(text, pos);
+    text[pos..ceiling]
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
-        .map_or(text.len(), |(i, _)| pos + i)
+        .map_or(ceiling, |(i, _)| pos + i)
 }
 
 /// The whitespace-delimited token around `pos`.
@@ -262,7 +311,9 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
 /// takes the role the quotes before it leave open.
 pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
     let mut open = false;
-    for (i, _) in line[..=pos].match_indices('"') {
+    let floor = scan_floor(line, pos);
+    for (i, _) in line[floor..=pos].match_indices('"') {
+        let i = floor + i;
         let closes = match quote_role(line, i) {
             Some(c) => c,
             // Glued on both sides: if the next quote on the line clearly
@@ -274,7 +325,7 @@ pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
             None if i == pos && open && char_at(line, i + 1).is_some_and(char::is_lowercase) => {
                 true
             }
-            None if i == pos => match line[i + 1..]
+            None if i == pos => match line[i + 1..scan_ceiling(line, i + 1)]
                 .match_indices('"')
                 .find_map(|(j, _)| quote_role(line, i + 1 + j))
             {

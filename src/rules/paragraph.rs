@@ -31,6 +31,10 @@ pub(crate) enum Glue {
 /// and most style guides agree on about a dozen).
 const MAX_HEADING_WORDS: usize = 15;
 
+/// Longest heading in bytes: fifteen long words. Checked before counting
+/// words, so a sentence end in a huge line costs no scan of the whole line.
+const MAX_HEADING_BYTES: usize = 400;
+
 /// Decide what belongs at a glued sentence end in line `li`: `punct` is the
 /// byte offset of the `.`, `!` or `?`, `at` the insertion point (after any
 /// closing quote). A break when the text from `at` to the end of the line (or
@@ -43,13 +47,18 @@ pub(crate) fn sentence_glue(doc: &Document, li: usize, punct: usize, at: usize) 
     // Heading after the sentence end.
     let tail_end = glued_heading_end(doc, li, at).unwrap_or(line.end);
     let tail = &text[at..tail_end];
-    if words(tail) >= 2 && is_heading_like(tail) && is_title_case(tail) {
+    if tail.len() <= MAX_HEADING_BYTES
+        && words(tail) >= 2
+        && is_heading_like(tail)
+        && is_title_case(tail)
+    {
         return Glue::Break;
     }
     // Heading before it, ending in ? or !.
     let head = &text[line.start..punct];
     let rest = &text[at..line.end];
     if matches!(char_at(text, punct), Some('?' | '!'))
+        && head.len() <= MAX_HEADING_BYTES
         && (2..=MAX_HEADING_WORDS).contains(&words(head))
         && is_heading_like(head)
         && (is_title_line(doc, li) || is_title_case(head))
@@ -120,7 +129,7 @@ fn is_title_case(s: &str) -> bool {
 /// run of words.
 fn is_paragraph_like(s: &str) -> bool {
     let s = s.trim();
-    let n = words(s);
+    let n = s.split_whitespace().take(20).count();
     let ends = s.trim_end_matches(CLOSERS).ends_with(['.', '!', '?']);
     (n >= 6 && ends) || n >= 20
 }
@@ -257,7 +266,7 @@ fn glue_points(tok: &str) -> Vec<usize> {
 
 /// The per-glue evidence: not a camel-case name, a quote that really closes.
 fn glue_is_a_break(doc: &Document, head: &str, tok: &str, g: usize, title: bool) -> bool {
-    let text = doc.text();
+    let text = crate::text::evidence_window(doc.text(), tok);
     let before = &tok[..g];
     let prev = char_before(tok, g).expect("glue inside a token");
     let right = word_at(tok, g);

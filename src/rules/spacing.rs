@@ -34,7 +34,7 @@ fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
     if may_close && CLOSERS.contains(&c) {
         let closes = match c {
             '"' => straight_quote_closes(line, k),
-            '\'' => opened_single_quote(&line[..k]),
+            '\'' => opened_single_quote(&line[crate::text::scan_floor(line, k)..k]),
             _ => true,
         };
         if closes {
@@ -336,7 +336,10 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
-        if left_caps || (punct == '.' && stem_glued_elsewhere(doc.text(), left)) {
+        if left_caps
+            || (punct == '.'
+                && stem_glued_elsewhere(crate::text::evidence_window(doc.text(), left), left))
+        {
             return None;
         }
     }
