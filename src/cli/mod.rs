@@ -20,6 +20,9 @@ use rayon::prelude::*;
 use args::{Cli, Command, Common};
 use input::{Decoded, Input};
 
+/// Context for a failed write to stdout (a full disk, a closed pipe).
+const STDOUT: &str = "cannot write to stdout";
+
 /// Inputs fixed in parallel before their results are written out.
 const CHUNK: usize = 256;
 
@@ -56,7 +59,7 @@ fn rules() -> Result<ExitCode> {
         } else {
             ""
         };
-        writeln!(out, "{:<34} {on}  {}{en}", r.id(), r.doc().summary)?;
+        writeln!(out, "{:<34} {on}  {}{en}", r.id(), r.doc().summary).context(STDOUT)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -124,7 +127,7 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
             match d {
                 Done::Failed(e) => {
                     totals.errors += 1;
-                    out.flush()?;
+                    out.flush().context(STDOUT)?;
                     eprintln!("copyedit: error: {e:#}");
                 }
                 Done::Skipped(s) => eprintln!("copyedit: warning: {}: {}", s.path, s.reason),
@@ -138,7 +141,7 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
                     totals.changed += usize::from(outcome.changed());
                     match &task {
                         Task::Fix(output::Mode::Stdout) => {
-                            out.write_all(outcome.fixed.as_bytes())?
+                            out.write_all(outcome.fixed.as_bytes()).context(STDOUT)?
                         }
                         Task::Fix(_) => {}
                         Task::Check => report(&mut out, &input, &original, &outcome)?,
@@ -147,7 +150,7 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
             }
         }
     }
-    out.flush()?;
+    out.flush().context(STDOUT)?;
     if !common.quiet && matches!(task, Task::Check) {
         eprintln!(
             "copyedit: {} fix{} in {} of {} file{}{}",
