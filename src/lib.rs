@@ -36,6 +36,7 @@ pub mod edit;
 pub mod invariant;
 pub mod lang;
 mod pipeline;
+pub mod report;
 pub mod rule;
 pub mod rules;
 

@@ -20,6 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule: id, on by default or not, description.
     Rules,
+    /// Explain a rule: what it fixes, why, and examples.
+    Explain(super::explain::ExplainArgs),
 }
 
 /// Options shared by `fix` and `check`.
@@ -69,4 +71,6 @@ pub struct FixArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub review: super::review::ReviewArgs,
 }

@@ -45,6 +45,18 @@ pub enum InputError {
     Walk { path: String, message: String },
 }
 
+impl InputError {
+    /// The input the problem is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Io { path, .. }
+            | InputError::InvalidUtf8 { path, .. }
+            | InputError::Utf16 { path, .. }
+            | InputError::Walk { path, .. } => path,
+        }
+    }
+}
+
 /// Why an input was skipped without being an error.
 #[derive(Debug)]
 pub struct Skipped {

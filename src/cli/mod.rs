@@ -6,15 +6,17 @@
 
 mod args;
 mod config;
+mod explain;
 mod input;
 mod output;
+mod review;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use copyedit::{LineIndex, Outcome, Pipeline};
+use copyedit::{Outcome, Pipeline};
 use rayon::prelude::*;
 
 use args::{Cli, Command, Common};
@@ -38,7 +40,8 @@ pub fn run() -> Result<ExitCode> {
             };
             process(&a.common, Task::Fix(mode))
         }
-        Command::Check(a) => process(&a.common, Task::Check),
+        Command::Check(a) => process(&a.common, Task::Check(review::Review::new(&a.review)?)),
+        Command::Explain(a) => explain::run(&a).map(|_| ExitCode::SUCCESS),
     }
 }
 
@@ -66,7 +69,7 @@ fn rules() -> Result<ExitCode> {
 
 enum Task {
     Fix(output::Mode),
-    Check,
+    Check(review::Review),
 }
 
 /// What one input produced, rendered by the worker.
@@ -77,7 +80,7 @@ enum Done {
         outcome: Outcome,
     },
     Skipped(input::Skipped),
-    Failed(anyhow::Error),
+    Failed(String, anyhow::Error),
 }
 
 #[derive(Default)]
@@ -88,7 +91,7 @@ struct Totals {
     errors: usize,
 }
 
-fn process(common: &Common, task: Task) -> Result<ExitCode> {
+fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     let settings = config::load(common)?;
     let pipeline = Pipeline::new(settings.pipeline)?;
     let inputs = input::expand(&common.paths, &settings.extensions);
@@ -119,14 +122,17 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
         let done: Vec<Done> = chunk
             .par_iter()
             .map(|i| match i {
-                Err(e) => Done::Failed(anyhow::anyhow!("{e}")),
+                Err(e) => Done::Failed(e.path().to_string(), anyhow::anyhow!("{e}")),
                 Ok(input) => work(&pipeline, input, &task),
             })
             .collect();
         for d in done {
             match d {
-                Done::Failed(e) => {
+                Done::Failed(path, e) => {
                     totals.errors += 1;
+                    if let Task::Check(review) = &mut task {
+                        review.error(&mut out, &path, &format!("{e:#}"))?;
+                    }
                     out.flush().context(STDOUT)?;
                     eprintln!("copyedit: error: {e:#}");
                 }
@@ -139,19 +145,25 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
                     totals.files += 1;
                     totals.fixes += outcome.fixes.len();
                     totals.changed += usize::from(outcome.changed());
-                    match &task {
+                    match &mut task {
                         Task::Fix(output::Mode::Stdout) => {
                             out.write_all(outcome.fixed.as_bytes()).context(STDOUT)?
                         }
                         Task::Fix(_) => {}
-                        Task::Check => report(&mut out, &input, &original, &outcome)?,
+                        Task::Check(review) => {
+                            review.file(&mut out, &input.label(), &original, &outcome)?
+                        }
                     }
                 }
             }
         }
     }
+    let checking = matches!(task, Task::Check(_));
+    if let Task::Check(review) = task {
+        review.finish(&mut out)?;
+    }
     out.flush().context(STDOUT)?;
-    if !common.quiet && matches!(task, Task::Check) {
+    if !common.quiet && checking {
         eprintln!(
             "copyedit: {} fix{} in {} of {} file{}{}",
             totals.fixes,
@@ -168,7 +180,7 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(2)
-    } else if matches!(task, Task::Check) && totals.changed > 0 {
+    } else if checking && totals.changed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -180,31 +192,20 @@ fn work(pipeline: &Pipeline, input: &Input, task: &Task) -> Done {
     let original = match input::read(input) {
         Ok(Decoded::Text(t)) => t,
         Ok(Decoded::Skip(s)) => return Done::Skipped(s),
-        Err(e) => return Done::Failed(e.into()),
+        Err(e) => return Done::Failed(e.path().to_string(), e.into()),
     };
     let outcome = match pipeline.run(&original) {
         Ok(o) => o,
-        Err(e) => return Done::Failed(anyhow::anyhow!("{}: {e}", input.label())),
+        Err(e) => return Done::Failed(input.label(), anyhow::anyhow!("{}: {e}", input.label())),
     };
     if let (Task::Fix(mode), Input::File { path, rel }) = (task, input)
         && let Err(e) = output::write(mode, path, rel, &outcome)
     {
-        return Done::Failed(e);
+        return Done::Failed(input.label(), e);
     }
     Done::Fixed {
         input: input.clone(),
         original,
         outcome,
     }
-}
-
-fn report(out: &mut impl Write, input: &Input, original: &str, outcome: &Outcome) -> Result<()> {
-    let lines = LineIndex::new(original);
-    let label = input.label();
-    for f in &outcome.fixes {
-        let (line, col) = lines.position(f.range.start);
-        writeln!(out, "{label}:{line}:{col}: {}: {}", f.rule, f.message)
-            .context("writing the report")?;
-    }
-    Ok(())
 }
