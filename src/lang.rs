@@ -39,32 +39,185 @@ const STOP: &[&str] = &[
     "after", "about", "there", "than", "into", "what", "when", "i", "my", "our", "can",
 ];
 
+/// A word of at most 5 ASCII letters packed into an integer, lower-cased,
+/// with its length in the top byte: stop-word lookup without string compares.
+const fn key(w: &[u8]) -> u64 {
+    let mut k = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// [`STOP`] as sorted keys, built at compile time.
+const STOP_KEYS: [u64; STOP.len()] = {
+    let mut keys = [0u64; STOP.len()];
+    let mut i = 0;
+    while i < STOP.len() {
+        keys[i] = key(STOP[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: const fns cannot call slice::sort.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// An ASCII letter or an apostrophe: the bytes ASCII words are made of.
+fn is_word_byte(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26 || b == b'\''
+}
+
+/// Word counts of the scan so far, and the word being read.
+struct Scan<'a> {
+    bytes: &'a [u8],
+    words: usize,
+    hits: usize,
+    non_ascii_letters: usize,
+    in_word: bool,
+    start: usize,
+    ascii: bool,
+}
+
+/// Words sampled before deciding.
+const SAMPLE: usize = 2000;
+
+impl Scan<'_> {
+    fn begin(&mut self, at: usize, ascii: bool) {
+        self.in_word = true;
+        self.start = at;
+        self.ascii = ascii;
+    }
+
+    /// Close the word ending at `end`; true once the sample is full.
+    fn end(&mut self, end: usize) -> bool {
+        self.in_word = false;
+        self.words += 1;
+        if !self.ascii {
+            self.non_ascii_letters += 1;
+        } else {
+            let t = trim_apostrophes(&self.bytes[self.start..end]);
+            if t.len() <= 5 && STOP_KEYS.binary_search(&key(t)).is_ok() {
+                self.hits += 1;
+            }
+        }
+        self.words >= SAMPLE
+    }
+
+    /// A block of 64 ASCII bytes at `at`: word boundaries come from a bit
+    /// mask, so the cost is per word rather than a branch per byte.
+    fn ascii_block(&mut self, at: usize, block: &[u8]) -> bool {
+        let mut m = 0u64;
+        for (j, &b) in block.iter().enumerate() {
+            m |= u64::from(is_word_byte(b)) << j;
+        }
+        let mut pos = 0u32;
+        if self.in_word {
+            let run = (!m).trailing_zeros();
+            if run == 64 {
+                return false;
+            }
+            if self.end(at + run as usize) {
+                return true;
+            }
+            pos = run;
+        }
+        while pos < 64 {
+            let rest = m & (!0u64 << pos);
+            if rest == 0 {
+                break;
+            }
+            let s = rest.trailing_zeros();
+            let run = (!(m >> s)).trailing_zeros();
+            self.begin(at + s as usize, true);
+            if s + run >= 64 {
+                break;
+            }
+            if self.end(at + (s + run) as usize) {
+                return true;
+            }
+            pos = s + run;
+        }
+        false
+    }
+
+    /// Bytes `i..end` one character at a time (decoding non-ASCII ones);
+    /// returns where it stopped (past `end` when a character straddles it)
+    /// and whether the sample is full.
+    fn chars(&mut self, text: &str, mut i: usize, end: usize) -> (usize, bool) {
+        let bytes = self.bytes;
+        while i < end {
+            let b = bytes[i];
+            let (letter, len) = if b < 0x80 {
+                (is_word_byte(b), 1)
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                (c.is_alphabetic(), c.len_utf8())
+            };
+            if letter {
+                if !self.in_word {
+                    self.begin(i, true);
+                }
+                self.ascii &= len == 1;
+            } else if self.in_word && self.end(i) {
+                return (i, true);
+            }
+            i += len;
+        }
+        (i, false)
+    }
+}
+
 /// True when `text` reads as English: at least 12% of its first 2,000 words
 /// are English function words. Very short texts (under 6 words) of ASCII
 /// letters count as English when they hold one such word.
+///
+/// Words are runs of letters and apostrophes. This runs on every document,
+/// so it must cost a small fraction of the rules: blocks of ASCII are read
+/// through bit masks, and only blocks holding other characters are decoded.
 pub fn looks_english(text: &str) -> bool {
-    let mut words = 0usize;
-    let mut hits = 0usize;
-    let mut non_ascii_letters = 0usize;
-    for w in text
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(2000)
-    {
-        words += 1;
-        if !w.is_ascii() {
-            non_ascii_letters += 1;
-            continue;
-        }
-        let w = w.trim_matches('\'');
-        if w.len() <= 5 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-            hits += 1;
+    let bytes = text.as_bytes();
+    let mut scan = Scan {
+        bytes,
+        words: 0,
+        hits: 0,
+        non_ascii_letters: 0,
+        in_word: false,
+        start: 0,
+        ascii: true,
+    };
+    let mut i = 0;
+    let mut full = false;
+    while !full && i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + 64)
+            && block.iter().fold(0u8, |a, &b| a | b) < 0x80
+        {
+            full = scan.ascii_block(i, block);
+            i += 64;
+        } else {
+            let end = (i + 64).min(bytes.len());
+            (i, full) = scan.chars(text, i, end);
         }
     }
+    if !full && scan.in_word {
+        scan.end(bytes.len());
+    }
+    let (words, hits) = (scan.words, scan.hits);
     if words == 0 {
         return false;
     }
-    if non_ascii_letters * 4 > words {
+    if scan.non_ascii_letters * 4 > words {
         return false;
     }
     if words < 6 {
@@ -73,9 +226,61 @@ pub fn looks_english(text: &str) -> bool {
     hits * 100 >= words * 12
 }
 
+fn trim_apostrophes(mut w: &[u8]) -> &[u8] {
+    while let [b'\'', rest @ ..] = w {
+        w = rest;
+    }
+    while let [rest @ .., b'\''] = w {
+        w = rest;
+    }
+    w
+}
+
 #[cfg(test)]
 mod tests {
-    use super::looks_english;
+    use super::{STOP, looks_english};
+    use proptest::prelude::*;
+
+    /// The plain definition the byte scan must agree with.
+    fn reference(text: &str) -> bool {
+        let (mut words, mut hits, mut non_ascii) = (0usize, 0usize, 0usize);
+        for w in text
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(2000)
+        {
+            words += 1;
+            if !w.is_ascii() {
+                non_ascii += 1;
+                continue;
+            }
+            let w = w.trim_matches('\'');
+            if w.len() <= 5 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                hits += 1;
+            }
+        }
+        words > 0
+            && non_ascii * 4 <= words
+            && if words < 6 {
+                hits >= 1
+            } else {
+                hits * 100 >= words * 12
+            }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn byte_scan_matches_the_definition(
+            words in proptest::collection::vec(
+                "(the|The|AND|of|'it'|was|café|été|東京|x|''|[a-z]{1,7}|[A-Za-z]{20,70}|[,.!? \n'’-]{1,2})", 0..300),
+            repeat in 1usize..12,
+            sep in "[ '\n,]",
+        ) {
+            let text = words.join(&sep).repeat(repeat);
+            prop_assert_eq!(looks_english(&text), reference(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn english_prose() {

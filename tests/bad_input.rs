@@ -26,10 +26,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// Every regular file under `dir` (symlinks not followed) with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            out.insert(e.path().to_path_buf(), fs::read(e.path()).unwrap());
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            let kind = e.file_type().unwrap();
+            if kind.is_dir() {
+                dirs.push(e.path());
+            } else if kind.is_file() {
+                out.insert(e.path(), fs::read(e.path()).unwrap());
+            }
         }
     }
     out

@@ -8,8 +8,11 @@ mod args;
 mod config;
 mod explain;
 mod input;
+mod jsonl;
 mod output;
+mod progress;
 mod review;
+mod stream;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -21,6 +24,7 @@ use rayon::prelude::*;
 
 use args::{Cli, Command, Common};
 use input::{Decoded, Input};
+use progress::{Progress, Tally};
 
 /// Context for a failed write to stdout (a full disk, a closed pipe).
 const STDOUT: &str = "cannot write to stdout";
@@ -40,7 +44,15 @@ pub fn run() -> Result<ExitCode> {
             };
             process(&a.common, Task::Fix(mode))
         }
-        Command::Check(a) => process(&a.common, Task::Check(review::Review::new(&a.review)?)),
+        Command::Check(a) => {
+            let r = &a.review;
+            if a.common.bulk.jsonl
+                && (r.diff || r.format.is_some() || r.statistics || r.html.is_some())
+            {
+                bail!("--diff, --format, --statistics and --html do not work with --jsonl yet");
+            }
+            process(&a.common, Task::Check(review::Review::new(&a.review)?))
+        }
         Command::Explain(a) => explain::run(&a).map(|_| ExitCode::SUCCESS),
     }
 }
@@ -83,18 +95,34 @@ enum Done {
     Failed(String, anyhow::Error),
 }
 
-#[derive(Default)]
-struct Totals {
-    files: usize,
-    changed: usize,
-    fixes: usize,
-    errors: usize,
+/// The worker pool: `--threads`, else RAYON_NUM_THREADS, else all cores.
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .thread_name(|i| format!("copyedit-{i}"))
+        .build()
+        .context("cannot start worker threads")
 }
 
 fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     let settings = config::load(common)?;
     let pipeline = Pipeline::new(settings.pipeline)?;
-    let inputs = input::expand(&common.paths, &settings.extensions);
+    let pool = pool(common.bulk.threads)?;
+    let b = &common.bulk;
+    let walk = input::WalkOptions {
+        extensions: match (&common.extensions, b.jsonl) {
+            (None, true) => vec!["jsonl".into(), "ndjson".into()],
+            _ => settings.extensions.clone(),
+        },
+        include: b.include.clone(),
+        exclude: b.exclude.clone(),
+        hidden: b.hidden,
+        no_ignore: b.no_ignore,
+    };
+    if b.jsonl {
+        return stream::run(common, &walk, &pipeline, &pool, &task);
+    }
+    let inputs = input::expand(&common.paths, &walk);
 
     let n_real = inputs.iter().filter(|i| i.is_ok()).count();
     if let Task::Fix(output::Mode::Stdout) = &task {
@@ -114,18 +142,23 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     {
         bail!("--in-place needs file paths, not stdin");
     }
+    // A single document fixed to stdout is a filter: it says nothing unless asked.
+    let filter = matches!(task, Task::Fix(output::Mode::Stdout));
+    let progress = Progress::new(common.quiet || filter, None, "files");
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut totals = Totals::default();
+    let mut totals = Tally::default();
     for chunk in inputs.chunks(CHUNK) {
-        let done: Vec<Done> = chunk
-            .par_iter()
-            .map(|i| match i {
-                Err(e) => Done::Failed(e.path().to_string(), anyhow::anyhow!("{e}")),
-                Ok(input) => work(&pipeline, input, &task),
-            })
-            .collect();
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|i| match i {
+                    Err(e) => Done::Failed(e.path().to_string(), anyhow::anyhow!("{e}")),
+                    Ok(input) => work(&pipeline, input, &task),
+                })
+                .collect()
+        });
         for d in done {
             match d {
                 Done::Failed(path, e) => {
@@ -134,17 +167,19 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
                         review.error(&mut out, &path, &format!("{e:#}"))?;
                     }
                     out.flush().context(STDOUT)?;
-                    eprintln!("copyedit: error: {e:#}");
+                    progress.println(&format!("copyedit: error: {e:#}"));
                 }
-                Done::Skipped(s) => eprintln!("copyedit: warning: {}: {}", s.path, s.reason),
+                Done::Skipped(s) => {
+                    progress.println(&format!("copyedit: warning: {}: {}", s.path, s.reason))
+                }
                 Done::Fixed {
                     input,
                     original,
                     outcome,
                 } => {
-                    totals.files += 1;
-                    totals.fixes += outcome.fixes.len();
-                    totals.changed += usize::from(outcome.changed());
+                    totals.docs += 1;
+                    totals.bytes += original.len() as u64;
+                    totals.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
                     match &mut task {
                         Task::Fix(output::Mode::Stdout) => {
                             out.write_all(outcome.fixed.as_bytes()).context(STDOUT)?
@@ -157,25 +192,18 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
                 }
             }
         }
+        progress.update(totals.bytes, totals.docs);
     }
     let checking = matches!(task, Task::Check(_));
     if let Task::Check(review) = task {
         review.finish(&mut out)?;
     }
     out.flush().context(STDOUT)?;
-    if !common.quiet && checking {
+    progress.finish();
+    if !common.quiet && !filter {
         eprintln!(
-            "copyedit: {} fix{} in {} of {} file{}{}",
-            totals.fixes,
-            if totals.fixes == 1 { "" } else { "es" },
-            totals.changed,
-            totals.files,
-            if totals.files == 1 { "" } else { "s" },
-            if totals.errors > 0 {
-                format!(", {} error(s)", totals.errors)
-            } else {
-                String::new()
-            }
+            "{}",
+            progress::summary(&totals, "files", progress.elapsed())
         );
     }
     Ok(if totals.errors > 0 {
