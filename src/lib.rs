@@ -33,6 +33,7 @@
 pub mod abbrev;
 pub mod document;
 pub mod edit;
+pub mod invariant;
 pub mod lang;
 mod pipeline;
 pub mod report;

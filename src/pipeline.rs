@@ -80,7 +80,11 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Build the rule set `config` asks for. Unknown rule ids are an error.
     pub fn new(config: Config) -> Result<Self, Error> {
-        let all = crate::rules::all();
+        Self::from_rules(crate::rules::all(), config)
+    }
+
+    /// Build from a given set of rules instead of the registry.
+    pub(crate) fn from_rules(all: Vec<Arc<dyn Rule>>, config: Config) -> Result<Self, Error> {
         for id in config.select.iter().flatten().chain(&config.ignore) {
             if !all.iter().any(|r| r.id() == id) {
                 return Err(Error::UnknownRule(id.clone()));
@@ -110,17 +114,21 @@ impl Pipeline {
 
     /// Fix one document.
     pub fn run(&self, input: &str) -> Result<Outcome, Error> {
-        let english = match self.config.lang {
-            Lang::En => true,
-            Lang::Other => false,
-            Lang::Auto => lang::looks_english(input),
-        };
         let mut text: Option<String> = None;
         // Applied fixes per pass, in that pass's coordinates, with its map.
         let mut passes: Vec<(Vec<Fix>, OffsetMap)> = Vec::new();
         let mut found = Vec::new();
         for _ in 0..MAX_PASSES {
             let current = text.as_deref().unwrap_or(input);
+            // Decided again on each pass's text: a pass can change the answer
+            // (an invisible character between two words removed), and the
+            // output must be a fixed point under the answer its own text
+            // gets, or fixing it again would change it.
+            let english = match self.config.lang {
+                Lang::En => true,
+                Lang::Other => false,
+                Lang::Auto => lang::looks_english(current),
+            };
             let doc = Document::new(current, self.config.paragraphs, english);
             found.clear();
             for rule in self.rules.iter() {
@@ -224,6 +232,56 @@ mod tests {
             ..Config::default()
         };
         assert!(matches!(Pipeline::new(cfg), Err(Error::UnknownRule(_))));
+    }
+
+    /// An English-only rule that capitalises the first letter of the text.
+    struct CapitaliseStart;
+
+    static CAPITALISE_DOC: crate::RuleDoc = crate::RuleDoc {
+        summary: "test rule",
+        details: "",
+        fixes: &[],
+        keeps: &[],
+    };
+
+    impl Rule for CapitaliseStart {
+        fn id(&self) -> &'static str {
+            "capitalise-start"
+        }
+        fn doc(&self) -> &'static crate::RuleDoc {
+            &CAPITALISE_DOC
+        }
+        fn english_only(&self) -> bool {
+            true
+        }
+        fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+            if let Some(c) = doc.text().chars().next().filter(char::is_ascii_lowercase) {
+                let up = c.to_ascii_uppercase().to_string();
+                out.push(Fix::new(
+                    self.id(),
+                    "capitalised",
+                    crate::Edit::replace(0..1, up),
+                ));
+            }
+        }
+    }
+
+    /// Removing the word joiner merges two non-Latin words into one, which
+    /// tips the language guess to English: the English-only rule must then
+    /// run in the same call, not only when the output is fixed again.
+    #[test]
+    fn language_is_decided_on_the_text_being_fixed() {
+        let rules: Vec<Arc<dyn Rule>> = vec![
+            Arc::new(crate::rules::unicode::InvisibleChars),
+            Arc::new(CapitaliseStart),
+        ];
+        let p = Pipeline::from_rules(rules, Config::default()).unwrap();
+        let input =
+            "the the the \u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}\u{2060}\u{4e2d}\u{6587}\n";
+        assert!(!lang::looks_english(input));
+        let once = p.run(input).unwrap().fixed;
+        assert_eq!(p.run(&once).unwrap().fixed, once, "not idempotent");
+        assert!(once.starts_with("The "), "{once:?}");
     }
 
     #[test]

@@ -26,6 +26,9 @@ use args::{Cli, Command, Common};
 use input::{Decoded, Input};
 use progress::{Progress, Tally};
 
+/// Context for a failed write to stdout (a full disk, a closed pipe).
+const STDOUT: &str = "cannot write to stdout";
+
 /// Inputs fixed in parallel before their results are written out.
 const CHUNK: usize = 256;
 
@@ -71,7 +74,7 @@ fn rules() -> Result<ExitCode> {
         } else {
             ""
         };
-        writeln!(out, "{:<34} {on}  {}{en}", r.id(), r.doc().summary)?;
+        writeln!(out, "{:<34} {on}  {}{en}", r.id(), r.doc().summary).context(STDOUT)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -163,7 +166,7 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
                     if let Task::Check(review) = &mut task {
                         review.error(&mut out, &path, &format!("{e:#}"))?;
                     }
-                    out.flush()?;
+                    out.flush().context(STDOUT)?;
                     progress.println(&format!("copyedit: error: {e:#}"));
                 }
                 Done::Skipped(s) => {
@@ -179,7 +182,7 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
                     totals.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
                     match &mut task {
                         Task::Fix(output::Mode::Stdout) => {
-                            out.write_all(outcome.fixed.as_bytes())?
+                            out.write_all(outcome.fixed.as_bytes()).context(STDOUT)?
                         }
                         Task::Fix(_) => {}
                         Task::Check(review) => {
@@ -195,7 +198,7 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     if let Task::Check(review) = task {
         review.finish(&mut out)?;
     }
-    out.flush()?;
+    out.flush().context(STDOUT)?;
     progress.finish();
     if !common.quiet && !filter {
         eprintln!(

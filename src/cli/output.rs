@@ -1,8 +1,18 @@
 //! Where fixed text goes: stdout, a mirrored tree under --out, or back into
 //! the input file atomically (--in-place).
+//!
+//! An in-place write goes to a hidden temp file next to the input, named
+//! `.copyedit-PID-RANDOM.tmp`, which is renamed over the input once complete.
+//! A process killed between the two (SIGKILL, power loss) cannot remove its
+//! temp file, so the name carries the writer's process id: before writing in
+//! a folder, a run removes the temp files there whose writer is no longer
+//! running. Where that cannot be known (no `/proc`), they are left alone —
+//! never deleting a live writer's file matters more than tidiness.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 
 use anyhow::{Context, Result, bail};
 use copyedit::Outcome;
@@ -59,8 +69,10 @@ pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let perms = std::fs::metadata(path)
         .with_context(|| format!("{}: cannot read metadata", path.display()))?
         .permissions();
+    sweep_stale_temp_files(dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut tmp = tempfile::Builder::new()
-        .prefix(".copyedit-")
+        .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| {
@@ -79,4 +91,78 @@ pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot replace file", path.display()))?;
     Ok(())
+}
+
+const TEMP_PREFIX: &str = ".copyedit-";
+
+/// Folders this process has already swept.
+static SWEPT: LazyLock<Mutex<HashSet<PathBuf>>> = LazyLock::new(Default::default);
+
+/// Remove the temp files that killed runs left in `dir`, once per folder.
+/// Failures are ignored: a leftover temp file is untidy, not harmful.
+fn sweep_stale_temp_files(dir: &Path) {
+    let first = SWEPT
+        .lock()
+        .map(|mut s| s.insert(dir.to_path_buf()))
+        .unwrap_or(false);
+    if !first || !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if let Some(pid) = name.to_str().and_then(temp_file_writer)
+            && !Path::new("/proc").join(pid.to_string()).exists()
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temp file name `.copyedit-PID-RANDOM.tmp`.
+fn temp_file_writer(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(".tmp")?;
+    let (pid, random) = rest.split_once('-')?;
+    if random.is_empty() || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_file_names_carry_the_writer() {
+        assert_eq!(temp_file_writer(".copyedit-4242-a1B2c3.tmp"), Some(4242));
+        assert_eq!(temp_file_writer(".copyedit-4242-.tmp"), None);
+        assert_eq!(temp_file_writer(".copyedit-x-a1.tmp"), None);
+        assert_eq!(temp_file_writer("copyedit-1-a1.tmp"), None);
+        assert_eq!(temp_file_writer(".copyedit-1-a1.txt"), None);
+    }
+
+    #[test]
+    fn stale_temp_files_are_swept_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "old\n").unwrap();
+        // No process has pid u32::MAX - 1 (Linux caps pids far below it).
+        let stale = dir
+            .path()
+            .join(format!(".copyedit-{}-abc123.tmp", u32::MAX - 1));
+        let live = dir
+            .path()
+            .join(format!(".copyedit-{}-abc123.tmp", std::process::id()));
+        let other = dir.path().join(".copyedit-notes.tmp");
+        for p in [&stale, &live, &other] {
+            std::fs::write(p, "partial").unwrap();
+        }
+        replace_atomically(&path, b"new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(stale.exists(), !Path::new("/proc/self").exists());
+        assert!(live.exists() && other.exists());
+    }
 }

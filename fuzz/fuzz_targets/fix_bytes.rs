@@ -1,0 +1,48 @@
+//! Arbitrary bytes through the pipeline. The first byte picks the settings
+//! (default or every rule, language, paragraph style); the rest is decoded
+//! the way a lenient caller would, replacing invalid UTF-8 with U+FFFD, so
+//! byte-level garbage (stray continuation bytes, truncated sequences, NULs,
+//! lone CRs) reaches the rules. The same invariants as `fix_utf8` hold.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use copyedit::{Config, Lang, ParagraphStyle, Pipeline, invariant};
+use libfuzzer_sys::fuzz_target;
+
+static PIPELINES: LazyLock<Vec<Pipeline>> = LazyLock::new(|| {
+    let every: Vec<String> = copyedit::rules::all()
+        .iter()
+        .map(|r| r.id().to_string())
+        .collect();
+    let mut out = Vec::new();
+    for select in [None, Some(every)] {
+        for lang in [Lang::Auto, Lang::En, Lang::Other] {
+            for paragraphs in [
+                ParagraphStyle::Auto,
+                ParagraphStyle::Single,
+                ParagraphStyle::Blank,
+            ] {
+                let config = Config {
+                    select: select.clone(),
+                    lang,
+                    paragraphs,
+                    ..Config::default()
+                };
+                out.push(Pipeline::new(config).expect("valid settings"));
+            }
+        }
+    }
+    out
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let pipeline = &PIPELINES[usize::from(pick) % PIPELINES.len()];
+    let text = String::from_utf8_lossy(rest);
+    if let Err(e) = invariant::check_fix(pipeline, &text) {
+        panic!("{e}\nsettings: {:?}\ninput: {text:?}", pipeline.config());
+    }
+});
