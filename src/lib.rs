@@ -34,9 +34,11 @@ pub mod abbrev;
 pub mod document;
 pub mod edit;
 pub mod lang;
+pub mod lexicon;
 mod pipeline;
 pub mod rule;
 pub mod rules;
+mod sentence;
 
 pub use document::{Document, ParagraphStyle};
 pub use edit::{Edit, Fix};

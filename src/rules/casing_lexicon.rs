@@ -1,0 +1,339 @@
+//! Proper nouns from the lexicon: `friday`, `ukraine’s`, `paris`, `nato`,
+//! `u.s.`, `new york`, `south America` get their capitals back.
+//!
+//! English only. A word is fixed when the lexicon knows it only as a name or
+//! an acronym. Words that are also ordinary (`may`, `march`, `china`,
+//! `bill`) are fixed only with proof: a month next to a day or a year
+//! (`may 5`, `30 march`, `in march 2022`) or closing a phrase such as
+//! `in august.`. Multiword names are fixed as a whole when the sequence
+//! matches (`new york`, `Harry potter`). Headings, hyphenated words, words
+//! next to digits, URLs and code are never touched.
+
+use crate::document::Document;
+use crate::edit::{Edit, Fix};
+use crate::lexicon::{self, Class, Phrase};
+use crate::rule::{Rule, RuleDoc};
+
+use super::casing::{Word, is_lower, is_titlecase, scan, split_possessive};
+
+pub struct LexiconCase;
+
+const ID: &str = "proper-noun-case";
+
+static DOC: RuleDoc = RuleDoc {
+    summary: "Capitalise names, places, days, months and acronyms written in lowercase",
+    details: "Words the embedded lexicon (SCOWL, WordNet, CLDR, GeoNames and a short \
+              hand-written list) knows only as names are capitalised (`friday`, `paris`, \
+              `ukraine’s`), acronyms are upper-cased (`nato`, `u.s.`), and multiword names are \
+              fixed as a whole (`new york`, `south America`). Words that are also ordinary \
+              words (`may`, `march`, `china`, `bill`) are fixed only when the context proves a \
+              date (`may 5`, `30 march`, `in march 2022`). Heading lines, hyphenated words, \
+              words next to digits, URLs and code are left alone.",
+    fixes: &[
+        (
+            "Putin issued a stark warning friday, after the paris summit.\n",
+            "Putin issued a stark warning Friday, after the Paris summit.\n",
+        ),
+        (
+            "He said ukraine’s ties with nato grew.\n",
+            "He said Ukraine’s ties with NATO grew.\n",
+        ),
+        (
+            "Talks began in march 2022 in new york.\n",
+            "Talks began in March 2022 in New York.\n",
+        ),
+    ],
+    keeps: &[
+        "You may march on, said Bill about the china.\n",
+        "Talks in Paris\n",
+        "See paris-based firms at www.paris.fr and @paris.\n",
+        "The separatists in eastern Ukraine, the US and the Senior Fellow.\n",
+    ],
+};
+
+const MONTHS: &[&str] = &["May", "March", "August"];
+
+/// Words before a month that, with punctuation after it, prove the month.
+const MONTH_LEAD: &[&str] = &[
+    "in", "since", "until", "till", "during", "early", "late", "mid", "last", "next", "from",
+];
+
+impl Rule for LexiconCase {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn english_only(&self) -> bool {
+        true
+    }
+    fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+        let text = doc.text();
+        let mut prev: Option<Word> = None;
+        // Words already fixed as part of a phrase end before this offset.
+        let mut covered = 0usize;
+        scan(doc, |w| {
+            let p = prev.replace(*w);
+            if w.heading || !w.plain || w.start < covered {
+                return;
+            }
+            if let Some(end) = fix_phrase(text, w, out) {
+                covered = end;
+                return;
+            }
+            if let Some(fix) = fix_word(text, p.as_ref(), w) {
+                out.push(fix);
+            }
+        });
+    }
+}
+
+/// Quick filter before any hashing: a lowercase word of plausible length.
+#[inline]
+fn candidate(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2
+        && b.len() <= lexicon::MAX_WORD_LEN + 3
+        && (b[0].is_ascii_lowercase() || b[0] >= 0x80)
+        && is_lower(word)
+}
+
+fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
+    if !candidate(w.text) {
+        return None;
+    }
+    let (base, suffix) = split_possessive(w.text);
+    let entry = lexicon::lookup(base)?;
+    let ok = match entry.class {
+        Class::Name | Class::Acronym => true,
+        Class::Ambiguous => MONTHS.contains(&entry.form) && month_context(text, prev, w),
+    };
+    if !ok {
+        return None;
+    }
+    let message = match entry.class {
+        Class::Acronym => "write the acronym in capitals",
+        _ => "capitalise the name",
+    };
+    Some(Fix::new(
+        ID,
+        message,
+        Edit::replace(w.start..w.end(), format!("{}{suffix}", entry.form)),
+    ))
+}
+
+/// A day or year next to the month, or `in march.`-style phrase ends.
+fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
+    let next = next_chunk(text, w.end());
+    if !w.punct_after && next.is_some_and(|n| is_day_or_year(n)) {
+        return true;
+    }
+    let Some(p) = prev else { return false };
+    if p.seq + 1 != w.seq {
+        return false;
+    }
+    if is_day_or_year(p.chunk) && !p.chunk.ends_with(['.', ',', ';', ':']) {
+        return true;
+    }
+    (w.punct_after || next.is_none()) && MONTH_LEAD.contains(&p.chunk)
+}
+
+/// The chunk after one space at `at`, if the text continues that way.
+fn next_chunk(text: &str, at: usize) -> Option<&str> {
+    let rest = text[at..].strip_prefix(' ')?;
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// `5`, `31,`, `5th`, `2022`, `2022.`: a day of the month or a year.
+fn is_day_or_year(chunk: &str) -> bool {
+    let t = chunk.trim_end_matches(['.', ',', ';', ':', ')']);
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let suffix = &t[digits.len()..];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    match digits.len() {
+        1 | 2 => {
+            matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+                && (1..=31).contains(&digits.parse::<u32>().unwrap_or(0))
+        }
+        4 => suffix.is_empty() && (digits.starts_with('1') || digits.starts_with('2')),
+        _ => false,
+    }
+}
+
+/// Match a multiword name starting at `w`; push one fix per word whose case
+/// differs and return the end of the match.
+fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let key = phrase_key(w.text, &mut buf)?;
+    let phrases = lexicon::phrases(key);
+    if phrases.is_empty() {
+        return None;
+    }
+    for ph in phrases {
+        if let Some(end) = apply_phrase(text, w, ph, out) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The lowercase form of a phrase's first word: the word itself when it is
+/// lowercase, else its ASCII lowercase copy in `buf` when it is `Titlecase`.
+fn phrase_key<'b>(word: &'b str, buf: &'b mut [u8; lexicon::MAX_WORD_LEN]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    if is_lower(word) {
+        return Some(word);
+    }
+    if !is_titlecase(word) {
+        return None;
+    }
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
+fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option<usize> {
+    // Collect the words of the text that line up with the phrase.
+    let mut spans = vec![(w.start, w.end())];
+    let mut at = w.end();
+    for want in ph.rest.split(' ') {
+        let rest = text[at..].strip_prefix(' ')?;
+        let start = at + 1;
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '.'))
+            .unwrap_or(rest.len());
+        let (got, _) = split_possessive(rest[..len].trim_end_matches('.'));
+        if !got.eq_ignore_ascii_case(want) {
+            return None;
+        }
+        // The next character must end the word (no `new yorker`, no hyphen).
+        let after = &rest[got.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        spans.push((start, start + got.len()));
+        at = start + got.len();
+    }
+    let forms: Vec<&str> = ph.form.split(' ').collect();
+    if forms.len() != spans.len() {
+        return None;
+    }
+    let written: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    // Only fix a phrase someone wrote in lowercase or half capitalised; a
+    // phrase in another deliberate style (`NEW YORK`) is kept.
+    let deliberate = written
+        .iter()
+        .zip(&forms)
+        .any(|(x, f)| x != f && x.chars().any(char::is_uppercase) && !is_titlecase(x));
+    if deliberate {
+        return Some(at);
+    }
+    for ((s, e), form) in spans.iter().zip(&forms) {
+        let (base, _) = split_possessive(&text[*s..*e]);
+        if base != *form {
+            out.push(Fix::new(
+                ID,
+                "capitalise the name",
+                Edit::replace(*s..*s + base.len(), *form),
+            ));
+        }
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_day_or_year;
+    use crate::rules::testing::{assert_fix, assert_keep};
+
+    const ID: &str = super::ID;
+
+    #[test]
+    fn names_and_acronyms() {
+        assert_fix(
+            ID,
+            "They met in vladivostok.\n",
+            "They met in Vladivostok.\n",
+        );
+        assert_fix(
+            ID,
+            "Officials in berlin and warsaw met in january.\n",
+            "Officials in Berlin and Warsaw met in January.\n",
+        );
+        assert_fix(
+            ID,
+            "He said the u.s. would respond.\n",
+            "He said the U.S. would respond.\n",
+        );
+        assert_fix(
+            ID,
+            "She lived in south America.\n",
+            "She lived in South America.\n",
+        );
+        assert_fix(
+            ID,
+            "West and east Germany merged.\n",
+            "West and East Germany merged.\n",
+        );
+        assert_fix(ID, "I like Harry potter.\n", "I like Harry Potter.\n");
+        assert_fix(
+            ID,
+            "How many died in world war II?\n",
+            "How many died in World War II?\n",
+        );
+    }
+
+    #[test]
+    fn months_need_proof() {
+        assert_fix(
+            ID,
+            "Between march 15 and august 27.\n",
+            "Between March 15 and August 27.\n",
+        );
+        assert_fix(
+            ID,
+            "That ends from 30 may 2022.\n",
+            "That ends from 30 May 2022.\n",
+        );
+        assert_fix(ID, "It was bought last may.\n", "It was bought last May.\n");
+        assert_keep(ID, "Prices may rise and troops march in.\n");
+        assert_keep(ID, "It was an august gathering.\n");
+    }
+
+    #[test]
+    fn guards() {
+        assert_keep(ID, "He works at paris-based firms.\n");
+        assert_keep(ID, "Visit www.paris.fr or email paris@example.com.\n");
+        assert_keep(ID, "Putin warns troops in ukraine\n");
+        assert_keep(ID, "Go south three blocks and turn left.\n");
+        assert_keep(ID, "The west coast of Scotland is rainy.\n");
+        assert_keep(ID, "Use python and linux tools.\n");
+        assert_keep(ID, "NEW YORK is loud.\n");
+    }
+
+    #[test]
+    fn days_and_years() {
+        for t in ["5", "31,", "5th", "2022", "2022."] {
+            assert!(is_day_or_year(t), "{t}");
+        }
+        for t in ["0", "32", "12345", "5pm", "two"] {
+            assert!(!is_day_or_year(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn real_article() {
+        assert_fix(
+            ID,
+            "Putin issued a stark warning friday, declaring that ukraine’s ties matter.\n",
+            "Putin issued a stark warning Friday, declaring that Ukraine’s ties matter.\n",
+        );
+    }
+}
