@@ -11,7 +11,8 @@ Sources (see scripts/README.md for versions and licenses):
 Outputs (sorted, UTF-8, LF; byte-for-byte reproducible from the same sources):
   proper.tsv    lowercase key <TAB> canonical form <TAB> class
                 class: name (always capitalised), ambiguous (the lowercase form
-                is also an ordinary word), acronym
+                is also an ordinary word), place (a name that is a place,
+                language, day or month in CLDR or GeoNames), acronym
   ordinary.txt  lowercase words that are ordinary English words
   MANIFEST      source versions, then sha256, bytes and lines of each file
 
@@ -68,15 +69,20 @@ def nfc(s):
 
 
 def ordinary_words():
-    """Lowercase forms that are ordinary words.
+    """Lowercase forms that are ordinary words, in two strengths.
 
-    A common SCOWL word (level <= COMMON_LEVEL) is ordinary. A rarer one is
-    ordinary unless WordNet knows the word mainly as a name: SCOWL lists
-    `french`, `english` and `berlin` in lowercase (french fries, a berlin
-    carriage), and a lexicon that took that literally would never fix the
-    names. "Mainly" compares WordNet's synset counts for the lowercase and
-    the capitalised lemma; WordNet-only lowercase lemmas follow the same test."""
-    wn_lower, wn_upper = {}, {}
+    `broad`: every lowercase SCOWL word (levels <= 70), every WordNet lemma
+    written in lowercase, and every word of a lowercase WordNet phrase
+    (`bona fide`, `carte blanche`, `achilles tendon`). A name whose
+    lowercase form is here is ambiguous.
+
+    `strict`: the same for place, language, day and month names, except
+    where WordNet knows the word mainly as a name: SCOWL lists `berlin` in
+    lowercase (a carriage) and WordNet `chad`, but nobody writes the city
+    that way. "Mainly" compares WordNet's synset counts for the lowercase
+    and the capitalised lemma; SCOWL words up to COMMON_LEVEL stay ordinary
+    (`china`, `turkey`, `jersey`)."""
+    wn_lower, wn_upper, phrase_words = {}, {}, set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(WORDNET, "data." + pos), encoding="utf-8") as f:
             for line in f:
@@ -88,6 +94,8 @@ def ordinary_words():
                     lemma = fields[4 + 2 * i]
                     lemma = lemma.split("(")[0]  # adjective markers: (a) (p) (ip)
                     if "_" in lemma:
+                        if lemma.islower():
+                            phrase_words.update(w for w in lemma.split("_") if w.isalpha())
                         continue
                     if lemma.islower():
                         wn_lower[lemma] = wn_lower.get(lemma, 0) + 1
@@ -98,16 +106,18 @@ def ordinary_words():
     def mainly_a_name(w):
         return wn_upper.get(w, 0) > wn_lower.get(w, 0)
 
-    words = {w for w in wn_lower if not mainly_a_name(w)}
+    broad = set(wn_lower) | phrase_words
+    strict = {w for w in wn_lower if not mainly_a_name(w)}
     for path in scowl_files("words") + scowl_files("contractions"):
         level = int(path.rsplit(".", 1)[1])
         for w in read_lines(path):
             w = nfc(strip_possessive(w))
             if not w.islower() or "'" in w:
                 continue
+            broad.add(w)
             if level <= COMMON_LEVEL or not mainly_a_name(w):
-                words.add(w)
-    return words
+                strict.add(w)
+    return broad, strict
 
 
 def is_titlecase_word(w):
@@ -121,7 +131,7 @@ def scowl_names():
         for path in scowl_files(kind):
             for w in read_lines(path):
                 w = nfc(strip_possessive(w))
-                if is_titlecase_word(w) and w.replace("-", "").isalpha() and "-" not in w:
+                if is_titlecase_word(w) and w.isalpha():
                     out.setdefault(w.lower(), w)
     return out
 
@@ -242,11 +252,13 @@ def versions():
 
 
 def generate(out_dir):
-    ordinary = ordinary_words()
+    ordinary, ordinary_strict = ordinary_words()
     extra_names, extra_acronyms, extra_exclude = read_extra()
     exclude = extra_exclude
     # The hand-written names are names even where a source says otherwise.
     ordinary -= {n.lower() for n in extra_names if " " not in n}
+    cldr, geonames = cldr_names(), geonames_names()
+    places = {n.lower() for n in cldr | geonames if " " not in n}
 
     entries = {}  # key -> (form, class)
 
@@ -259,16 +271,17 @@ def generate(out_dir):
             if len(words) == 1:
                 if len(key) < 3:
                     return
-                cls = "ambiguous" if key in ordinary else "name"
+                common = ordinary_strict if key in places else ordinary
+                cls = "ambiguous" if key in common else "name"
             else:
-                # A phrase needs at least one word that is not ordinary, or
-                # it is a run of common words (`Turks and Caicos` is fine,
-                # `Of The` is not).
-                if all(w in ordinary for w in words) and not any(
-                    w in entries or w in names for w in words
-                ):
+                # A phrase of ordinary words only (`Long Beach`, `Port Said`)
+                # is as likely a description as a name. `The Netherlands` is
+                # written `the Netherlands` in running text.
+                if all(w in ordinary_strict for w in words) or words[0] == "the":
                     return
                 cls = "name"
+        if cls == "name" and key in places:
+            cls = "place"
         entries[key] = (form, cls)
 
     names = scowl_names()
@@ -283,12 +296,12 @@ def generate(out_dir):
         if key not in ordinary:
             add(form, "acronym")
     geo = set()
-    for name in sorted(cldr_names() | geonames_names()):
+    for name in sorted(cldr | geonames):
         name = usable_name(name)
         if name is None:
             continue
         words = name.split(" ")
-        if len(words) > 1 and words[0].lower() in COMPASS and name not in cldr_names():
+        if len(words) > 1 and words[0].lower() in COMPASS and name not in cldr:
             continue  # `East London` the city, or the east of London?
         if len(words) == 1 and len(name) < 4 and name.lower() not in names:
             continue  # short foreign place names collide with fragments

@@ -60,8 +60,13 @@ pub(crate) fn after(chunk: &str) -> Position {
     };
     match last {
         '?' | '!' => {
-            // `"Why?" he asked`: the quote may end inside the sentence.
-            if closed {
+            // `"Why?" he asked`: the quote may end inside the sentence; and
+            // after a capitalised word the mark may belong to a title
+            // (`Mamma Mia! has`, `Which? magazine`).
+            let word = body
+                .trim_end_matches(['?', '!'])
+                .trim_start_matches(is_opener);
+            if closed || word.starts_with(char::is_uppercase) {
                 Position::Unknown
             } else {
                 Position::Start
@@ -87,6 +92,36 @@ pub(crate) fn after(chunk: &str) -> Position {
         '…' | ':' | '–' | '—' | '-' | '/' | '&' | '+' | '=' | '|' => Position::Unknown,
         _ => Position::Mid,
     }
+}
+
+/// Words that continue a sentence after a quotation closed with a period:
+/// `"I don't know." he said` is sloppy but common, and `He` would be wrong.
+pub(crate) fn is_speech_tag(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "said"
+            | "says"
+            | "added"
+            | "asked"
+            | "replied"
+            | "according"
+            | "explained"
+            | "told"
+            | "wrote"
+            | "continued"
+            | "insisted"
+    )
+}
+
+/// True when `chunk` ends a quotation with a period inside it (`end."`).
+pub(crate) fn closes_quote_after_period(chunk: &str) -> bool {
+    let body = chunk.trim_end_matches(is_closer);
+    body.len() < chunk.len() && body.ends_with('.')
 }
 
 /// True when `chunk`, the first on its line, is a list marker such as `1.`,
@@ -125,6 +160,7 @@ mod tests {
             ("why?", Start),
             ("now!", Start),
             ("why?”", Unknown),
+            ("Wham!", Unknown),
             ("U.S.", Unknown),
             ("Mr.", Unknown),
             ("e.g.", Unknown),

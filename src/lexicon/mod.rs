@@ -23,8 +23,10 @@ pub(crate) const MAX_WORD_LEN: usize = 24;
 /// How a lowercase form relates to its capitalised one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
-    /// Only a name: `friday`, `paris`, `ukraine`.
+    /// Only a name: `friday`, `blair`.
     Name,
+    /// Only a name, of a place, language, day or month: `paris`, `ukraine`.
+    Place,
     /// Also an ordinary word: `may`, `china`, `bill`. Fixed only with context.
     Ambiguous,
     /// Written in capitals: `nato`, `u.s.`.
@@ -97,6 +99,7 @@ fn build() -> Lexicon {
         };
         let class = match class {
             "name" => Class::Name,
+            "place" => Class::Place,
             "ambiguous" => Class::Ambiguous,
             "acronym" => Class::Acronym,
             _ => continue,

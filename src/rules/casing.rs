@@ -83,6 +83,7 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
         let base = doc.lines()[i].content.start;
         let mut first = true;
         let mut last_end = usize::MAX;
+        let mut prev_quote = false;
         for (off, chunk) in chunks(line) {
             // A gap wider than one space breaks a phrase.
             seq += if last_end == off.wrapping_sub(1) {
@@ -96,13 +97,18 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
                 next = Position::Unknown;
                 continue;
             }
-            let pos = next;
+            let mut pos = next;
             next = sentence::after(chunk);
             let line_start = first;
             first = false;
+            let after_quote = prev_quote;
+            prev_quote = sentence::closes_quote_after_period(chunk);
             let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
                 continue;
             };
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+                pos = Position::Unknown;
+            }
             visit(&Word {
                 start: base + off + w_off,
                 text: word,

@@ -5,12 +5,14 @@
 //! heading with a capitalised `The` would rewrite every `the`. So evidence
 //! counts only words in the middle of a sentence (never a sentence start, a
 //! word after a colon, dash or quote, nor a heading line), a lowercase form
-//! that is an ordinary word (`bill`, `china`, `brown`) is never changed, and
-//! the lowercase spelling must be the rare one in the document.
+//! that is an ordinary word and unknown as a name is never changed, and the
+//! lowercase spelling must be the rare one in the document. A name that is
+//! also a word (`brown`, `japan`) is fixed only when it slipped exactly once
+//! and not after an article or possessive (`the brown envelope`).
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, FnvMap};
+use crate::lexicon::{self, Class, FnvMap};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
@@ -27,9 +29,11 @@ static DOC: RuleDoc = RuleDoc {
     summary: "Capitalise a name the same document capitalises elsewhere",
     details: "When a word is written capitalised in the middle of a sentence at least twice \
               in a document and lowercase less often than that, the lowercase occurrences are \
-              capitalised — but only when the lowercase form is not an ordinary English word \
-              (so `bill`, `china` and `brown` are never changed). Sentence starts, words after \
-              a colon, dash or quote, and heading lines are never counted as evidence.",
+              capitalised when the lowercase form is not an ordinary English word. A known name \
+              that is also a word (`brown`, `japan`) is fixed only when it is lowercase exactly \
+              once and not after an article or possessive; `may`, `will`, `bill` never. \
+              Sentence starts, words after a colon, dash or quote, and heading lines are never \
+              counted as evidence.",
     fixes: &[(
         "Shares in Yukos fell. Investors said Yukos would sell assets, and yukos staff left. The \
          court backed Yukos.\n",
@@ -38,6 +42,7 @@ static DOC: RuleDoc = RuleDoc {
     )],
     keeps: &[
         "The Bill passed. Critics of the Bill said the bill was rushed. The Bill stands.\n",
+        "Gordon Brown and Mr Brown got a brown envelope.\n",
         "Yukos fell.\nYukos rose. Then yukos sold.\n",
     ],
 };
@@ -69,8 +74,10 @@ impl Rule for ConsensusCase {
             return;
         }
         // Lowercase uses of those words.
-        let mut lower: Vec<(Key, Word)> = Vec::new();
+        let mut lower: Vec<(Key, Word, bool)> = Vec::new();
+        let mut prev_chunk = "";
         scan(doc, |w| {
+            let before = std::mem::replace(&mut prev_chunk, w.chunk);
             if w.heading || !w.plain || w.pos == Position::Start || !is_lower(w.text) {
                 return;
             }
@@ -80,30 +87,48 @@ impl Rule for ConsensusCase {
             }
             if let Some(k) = key(base) {
                 if capital.contains_key(&k) {
-                    lower.push((k, *w));
+                    let det = DETERMINERS.contains(&before.to_ascii_lowercase().as_str());
+                    lower.push((k, *w, det));
                 }
             }
         });
         let mut lower_counts: FnvMap<Key, usize> = FnvMap::default();
-        for (k, _) in &lower {
+        for (k, _, _) in &lower {
             *lower_counts.entry(*k).or_default() += 1;
         }
-        for (k, w) in &lower {
+        for (k, w, after_determiner) in &lower {
             let (base, _) = split_possessive(w.text);
-            if lower_counts[k] * 2 > capital[k] {
-                continue; // the lowercase spelling is no slip
+            let (caps, lows) = (capital[k], lower_counts[k]);
+            let ok = match lexicon::lookup(base) {
+                // The lexicon rule's business.
+                Some(e) if e.class != Class::Ambiguous => false,
+                // A name that is also a word (`brown`, `japan`, `windows`):
+                // one slip among several capitalised uses, not after an
+                // article or possessive (`the brown envelope`).
+                Some(_) => lows == 1 && !after_determiner && !NEVER.contains(&base),
+                None => lows * 2 <= caps && !lexicon::is_ordinary(base),
+            };
+            if ok {
+                out.push(Fix::new(
+                    ID,
+                    "capitalise as elsewhere in the document",
+                    Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
+                ));
             }
-            if lexicon::is_ordinary(base) || lexicon::lookup(base).is_some() {
-                continue; // an ordinary word, or the lexicon rule's business
-            }
-            out.push(Fix::new(
-                ID,
-                "capitalise as elsewhere in the document",
-                Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
-            ));
         }
     }
 }
+
+/// Names too common as ordinary words for any amount of evidence.
+const NEVER: &[&str] = &[
+    "may", "will", "can", "us", "bill", "mark", "march", "say", "sun", "new",
+];
+
+/// Words after which a name that is also a word is probably the word.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "your", "my", "some", "any", "no", "every", "each",
+];
 
 type Key<'a> = (char, &'a str);
 
@@ -154,6 +179,20 @@ mod tests {
         assert_keep(
             ID,
             "Why The Zorblat Matters\nA Zorblat Story\nThe zorblat is small.\n",
+        );
+    }
+
+    #[test]
+    fn names_that_are_words_need_one_slip() {
+        assert_fix(
+            ID,
+            "Mr Brown spoke. Gordon Brown and Mr Brown's aides said brown was right.\n",
+            "Mr Brown spoke. Gordon Brown and Mr Brown's aides said Brown was right.\n",
+        );
+        assert_keep(ID, "Gordon Brown and Mr Brown got a brown envelope.\n");
+        assert_keep(
+            ID,
+            "Gordon Brown and Mr Brown like brown bread and brown rice.\n",
         );
     }
 

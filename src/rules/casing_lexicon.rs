@@ -6,7 +6,7 @@
 //! `bill`) are fixed only with proof: a month next to a day or a year
 //! (`may 5`, `30 march`, `in march 2022`) or closing a phrase such as
 //! `in august.`. Multiword names are fixed as a whole when the sequence
-//! matches (`new york`, `Harry potter`). Headings, hyphenated words, words
+//! matches (`new york`, `harry potter`). Headings, hyphenated words, words
 //! next to digits, URLs and code are never touched.
 
 use crate::document::Document;
@@ -14,7 +14,7 @@ use crate::edit::{Edit, Fix};
 use crate::lexicon::{self, Class, Phrase};
 use crate::rule::{Rule, RuleDoc};
 
-use super::casing::{Word, is_lower, is_titlecase, scan, split_possessive};
+use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
 
 pub struct LexiconCase;
 
@@ -104,10 +104,22 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
         return None;
     }
     let (base, suffix) = split_possessive(w.text);
+    if let Some(fix) = after_title(prev, w, base) {
+        return Some(fix);
+    }
     let entry = lexicon::lookup(base)?;
     let ok = match entry.class {
-        Class::Name | Class::Acronym => true,
-        Class::Ambiguous => MONTHS.contains(&entry.form) && month_context(text, prev, w),
+        Class::Name | Class::Place | Class::Acronym => true,
+        Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
+        Class::Ambiguous => {
+            // `sir Phil`, `tony Blair`: a known name before a surname.
+            let next = next_chunk(text, w.end());
+            !w.punct_after
+                && next.is_some_and(|n| {
+                    (base == "sir" || base == "dame" || !TITLES_OK.contains(&base))
+                        && surname_like(n)
+                })
+        }
     };
     if !ok {
         return None;
@@ -123,6 +135,56 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     ))
 }
 
+/// Titles that always precede a name: the word after them is a name, even
+/// when its lowercase form is an ordinary word (`Mr brown`, `Ms lynch`).
+const TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Messrs",
+    "Messrs.",
+];
+
+/// Ambiguous names never fixed from the word after them: too often a verb
+/// or a noun before a capitalised word (`will Smith`, `may Day`).
+const TITLES_OK: &[&str] = &["will", "may", "can", "mark", "bill", "march", "us", "sun"];
+
+/// `Mr brown` → `Mr Brown`.
+fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
+    let p = prev?;
+    if p.seq + 1 != w.seq || !TITLES.contains(&p.chunk) || base.len() < 2 || base.contains('.') {
+        return None;
+    }
+    if let Some(e) = lexicon::lookup(base) {
+        if e.class == Class::Acronym {
+            return None;
+        }
+    }
+    Some(Fix::new(
+        ID,
+        "capitalise the name after a title",
+        Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
+    ))
+}
+
+/// The next chunk reads as a surname: capitalised, and a name (not a place:
+/// `eastern Ukraine` stays) or a word the lexicon does not know as ordinary.
+fn surname_like(chunk: &str) -> bool {
+    let word = chunk.trim_end_matches(|c: char| !c.is_alphabetic());
+    let (word, _) = split_possessive(word);
+    if !is_titlecase(word) || !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
+        return false;
+    }
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(b) else {
+        return false;
+    };
+    match lexicon::lookup(lower) {
+        Some(e) => e.class == Class::Name,
+        None => !lexicon::is_ordinary(lower),
+    }
+}
+
 /// A day or year next to the month, or `in march.`-style phrase ends.
 fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
     let next = next_chunk(text, w.end());
@@ -133,8 +195,12 @@ fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
     if p.seq + 1 != w.seq {
         return false;
     }
-    if is_day_or_year(p.chunk) && !p.chunk.ends_with(['.', ',', ';', ':']) {
-        return true;
+    // `30 may`, but not `in 2005 may also slide`.
+    if is_day_or_year(p.chunk) && p.chunk.len() <= 4 && !p.chunk.ends_with(['.', ',', ';', ':']) {
+        let digits = p.chunk.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        if digits.len() <= 2 {
+            return true;
+        }
     }
     (w.punct_after || next.is_none()) && MONTH_LEAD.contains(&p.chunk)
 }
@@ -167,9 +233,13 @@ fn is_day_or_year(chunk: &str) -> bool {
 /// Match a multiword name starting at `w`; push one fix per word whose case
 /// differs and return the end of the match.
 fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
-    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
-    let key = phrase_key(w.text, &mut buf)?;
-    let phrases = lexicon::phrases(key);
+    // Only a lowercase first word starts a phrase fix: after a capitalised
+    // one (`Indian ocean`, `Palestinian territories`) the lowercase rest is
+    // a style, not damage.
+    if !candidate(w.text) {
+        return None;
+    }
+    let phrases = lexicon::phrases(w.text);
     if phrases.is_empty() {
         return None;
     }
@@ -179,24 +249,6 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
         }
     }
     None
-}
-
-/// The lowercase form of a phrase's first word: the word itself when it is
-/// lowercase, else its ASCII lowercase copy in `buf` when it is `Titlecase`.
-fn phrase_key<'b>(word: &'b str, buf: &'b mut [u8; lexicon::MAX_WORD_LEN]) -> Option<&'b str> {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    if is_lower(word) {
-        return Some(word);
-    }
-    if !is_titlecase(word) {
-        return None;
-    }
-    let b = &mut buf[..word.len()];
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    std::str::from_utf8(b).ok()
 }
 
 fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option<usize> {
@@ -282,12 +334,33 @@ mod tests {
             "West and east Germany merged.\n",
             "West and East Germany merged.\n",
         );
-        assert_fix(ID, "I like Harry potter.\n", "I like Harry Potter.\n");
+        assert_fix(ID, "I like harry potter.\n", "I like Harry Potter.\n");
+        assert_keep(
+            ID,
+            "Islands in the Indian ocean and the Palestinian territories.\n",
+        );
         assert_fix(
             ID,
             "How many died in world war II?\n",
             "How many died in World War II?\n",
         );
+    }
+
+    #[test]
+    fn names_in_context() {
+        assert_fix(
+            ID,
+            "He met Mr brown and ms lynch.\n",
+            "He met Mr Brown and Ms Lynch.\n",
+        );
+        assert_fix(
+            ID,
+            "It was chaired by sir Phil Watts.\n",
+            "It was chaired by Sir Phil Watts.\n",
+        );
+        assert_fix(ID, "Then tony Blair spoke.\n", "Then Tony Blair spoke.\n");
+        assert_keep(ID, "They will Smith the door.\n");
+        assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
     }
 
     #[test]
