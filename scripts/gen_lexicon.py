@@ -11,8 +11,9 @@ Sources (see scripts/README.md for versions and licenses):
 Outputs (sorted, UTF-8, LF; byte-for-byte reproducible from the same sources):
   proper.tsv    lowercase key <TAB> canonical form <TAB> class
                 class: name (always capitalised), ambiguous (the lowercase form
-                is also an ordinary word), place (a name that is a place,
-                language, day or month in CLDR or GeoNames), acronym
+                is also an ordinary word), given (ambiguous, but a given
+                name in WordNet: `tony`, `peter`), place (a name that is a
+                place, language, day or month in CLDR or GeoNames), acronym
   ordinary.txt  lowercase words that are ordinary English words
   MANIFEST      source versions, then sha256, bytes and lines of each file
 
@@ -37,6 +38,13 @@ WORDNET = "/usr/share/wordnet"
 MAX_LEVEL = 70
 # SCOWL words this common are ordinary even when WordNet prefers the name.
 COMMON_LEVEL = 50
+# SCOWL words this common are never taken for given names (`rob`).
+EVERYDAY_LEVEL = 35
+# WordNet's lexicographer file for people (noun.person).
+PERSON_LEXFILE = "18"
+# A given name that is also a word with more senses than this (`jack`,
+# `bill`, `mark`) is too often the word.
+MAX_GIVEN_SENSES = 2
 SPELLINGS = ("english", "american", "british", "british_z", "canadian")
 OUTPUTS = ("proper.tsv", "ordinary.txt")
 MIN_CITY_POPULATION = 100_000
@@ -83,6 +91,7 @@ def ordinary_words():
     and the capitalised lemma; SCOWL words up to COMMON_LEVEL stay ordinary
     (`china`, `turkey`, `jersey`)."""
     wn_lower, wn_upper, phrase_words = {}, {}, set()
+    person_first, person_roles = set(), set()
     for pos in ("noun", "verb", "adj", "adv"):
         with open(os.path.join(WORDNET, "data." + pos), encoding="utf-8") as f:
             for line in f:
@@ -90,12 +99,18 @@ def ordinary_words():
                     continue
                 fields = line.split(" ")
                 count = int(fields[3], 16)
+                person = pos == "noun" and fields[1] == PERSON_LEXFILE
                 for i in range(count):
                     lemma = fields[4 + 2 * i]
                     lemma = lemma.split("(")[0]  # adjective markers: (a) (p) (ip)
+                    if person and lemma.islower():
+                        person_roles.add(lemma)
                     if "_" in lemma:
                         if lemma.islower():
                             phrase_words.update(w for w in lemma.split("_") if w.isalpha())
+                        parts = lemma.split("_")
+                        if person and is_titlecase_word(parts[0]) and parts[1][:1].isupper():
+                            person_first.add(parts[0].lower())
                         continue
                     if lemma.islower():
                         wn_lower[lemma] = wn_lower.get(lemma, 0) + 1
@@ -108,6 +123,7 @@ def ordinary_words():
 
     broad = set(wn_lower) | phrase_words
     strict = {w for w in wn_lower if not mainly_a_name(w)}
+    everyday = set()
     for path in scowl_files("words") + scowl_files("contractions"):
         level = int(path.rsplit(".", 1)[1])
         for w in read_lines(path):
@@ -115,9 +131,19 @@ def ordinary_words():
             if not w.islower() or "'" in w:
                 continue
             broad.add(w)
+            if level <= EVERYDAY_LEVEL:
+                everyday.add(w)
             if level <= COMMON_LEVEL or not mainly_a_name(w):
                 strict.add(w)
-    return broad, strict
+    # Given names: first words of people's names in WordNet (`Tony Blair`,
+    # `Peter Sellers`), not roles (`President`, `Sir`) nor common words.
+    given = {
+        w for w in person_first
+        if w not in person_roles
+        and w not in everyday
+        and wn_lower.get(w, 0) <= MAX_GIVEN_SENSES
+    }
+    return broad, strict, given
 
 
 def is_titlecase_word(w):
@@ -252,7 +278,7 @@ def versions():
 
 
 def generate(out_dir):
-    ordinary, ordinary_strict = ordinary_words()
+    ordinary, ordinary_strict, given = ordinary_words()
     extra_names, extra_acronyms, extra_exclude = read_extra()
     exclude = extra_exclude
     # The hand-written names are names even where a source says otherwise.
@@ -282,6 +308,8 @@ def generate(out_dir):
                 cls = "name"
         if cls == "name" and key in places:
             cls = "place"
+        if cls == "ambiguous" and key in given:
+            cls = "given"
         entries[key] = (form, cls)
 
     names = scowl_names()

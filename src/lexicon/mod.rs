@@ -29,6 +29,9 @@ pub(crate) enum Class {
     Place,
     /// Also an ordinary word: `may`, `china`, `bill`. Fixed only with context.
     Ambiguous,
+    /// Ambiguous, but a given name in WordNet: `tony`, `peter`. Fixed before
+    /// a surname.
+    Given,
     /// Written in capitals: `nato`, `u.s.`.
     Acronym,
 }
@@ -101,6 +104,7 @@ fn build() -> Lexicon {
             "name" => Class::Name,
             "place" => Class::Place,
             "ambiguous" => Class::Ambiguous,
+            "given" => Class::Given,
             "acronym" => Class::Acronym,
             _ => continue,
         };

@@ -1,18 +1,18 @@
 //! Document consensus: a name the document itself capitalises mid-sentence
-//! (`Yukos`, twice or more) is capitalised where it slipped to lowercase.
+//! (`Yukos`) is capitalised where it slipped to lowercase.
 //!
 //! English only, and guarded, because unguarded consensus is dangerous: one
 //! heading with a capitalised `The` would rewrite every `the`. So evidence
 //! counts only words in the middle of a sentence (never a sentence start, a
 //! word after a colon, dash or quote, nor a heading line), a lowercase form
-//! that is an ordinary word and unknown as a name is never changed, and the
-//! lowercase spelling must be the rare one in the document. A name that is
-//! also a word (`brown`, `japan`) is fixed only when it slipped exactly once
-//! and not after an article or possessive (`the brown envelope`).
+//! that is an ordinary word is never changed (`brown`, `south`, `dam`: on
+//! the evaluation corpus, fixing names that are also words by consensus
+//! changed more correct words than it repaired), and the lowercase spelling
+//! must not outnumber the capitalised one.
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, Class, FnvMap};
+use crate::lexicon::{self, FnvMap};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
@@ -22,18 +22,13 @@ pub struct ConsensusCase;
 
 const ID: &str = "consensus-case";
 
-/// Capitalised mid-sentence uses needed before a lowercase one is fixed.
-const MIN_EVIDENCE: usize = 2;
-
 static DOC: RuleDoc = RuleDoc {
     summary: "Capitalise a name the same document capitalises elsewhere",
-    details: "When a word is written capitalised in the middle of a sentence at least twice \
-              in a document and lowercase less often than that, the lowercase occurrences are \
-              capitalised when the lowercase form is not an ordinary English word. A known name \
-              that is also a word (`brown`, `japan`) is fixed only when it is lowercase exactly \
-              once and not after an article or possessive; `may`, `will`, `bill` never. \
-              Sentence starts, words after a colon, dash or quote, and heading lines are never \
-              counted as evidence.",
+    details: "When a word is written capitalised in the middle of a sentence in a document \
+              and lowercase no more often than that, the lowercase occurrences are capitalised \
+              — only when the lowercase form is not an ordinary English word, so `bill`, \
+              `brown` and `china` are never changed. Sentence starts, words after a colon, \
+              dash or quote, and heading lines are never counted as evidence.",
     fixes: &[(
         "Shares in Yukos fell. Investors said Yukos would sell assets, and yukos staff left. The \
          court backed Yukos.\n",
@@ -69,66 +64,49 @@ impl Rule for ConsensusCase {
                 }
             }
         });
-        capital.retain(|_, n| *n >= MIN_EVIDENCE);
         if capital.is_empty() {
             return;
         }
         // Lowercase uses of those words.
-        let mut lower: Vec<(Key, Word, bool)> = Vec::new();
-        let mut prev_chunk = "";
+        let mut lower: Vec<(Key, Word)> = Vec::new();
         scan(doc, |w| {
-            let before = std::mem::replace(&mut prev_chunk, w.chunk);
             if w.heading || !w.plain || w.pos == Position::Start || !is_lower(w.text) {
                 return;
             }
             let (base, _) = split_possessive(w.text);
-            if base.len() < 3 || base.contains('.') {
+            // `don't` is no name; a possessive was split off above.
+            if base.len() < 3 || base.contains(['.', '\'', '’']) {
                 return;
             }
             if let Some(k) = key(base) {
                 if capital.contains_key(&k) {
-                    let det = DETERMINERS.contains(&before.to_ascii_lowercase().as_str());
-                    lower.push((k, *w, det));
+                    lower.push((k, *w));
                 }
             }
         });
         let mut lower_counts: FnvMap<Key, usize> = FnvMap::default();
-        for (k, _, _) in &lower {
+        for (k, _) in &lower {
             *lower_counts.entry(*k).or_default() += 1;
         }
-        for (k, w, after_determiner) in &lower {
+        for (k, w) in &lower {
             let (base, _) = split_possessive(w.text);
-            let (caps, lows) = (capital[k], lower_counts[k]);
-            let ok = match lexicon::lookup(base) {
-                // The lexicon rule's business.
-                Some(e) if e.class != Class::Ambiguous => false,
-                // A name that is also a word (`brown`, `japan`, `windows`):
-                // one slip among several capitalised uses, not after an
-                // article or possessive (`the brown envelope`).
-                Some(_) => lows == 1 && !after_determiner && !NEVER.contains(&base),
-                None => lows * 2 <= caps && !lexicon::is_ordinary(base),
-            };
-            if ok {
-                out.push(Fix::new(
-                    ID,
-                    "capitalise as elsewhere in the document",
-                    Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
-                ));
+            // The capitalised spelling must dominate (one use against one
+            // slip is enough), the word must be unknown as an ordinary word,
+            // and names the lexicon knows are the lexicon rule's business.
+            if lower_counts[k] * 2 > capital[k] + 1
+                || lexicon::is_ordinary(base)
+                || lexicon::lookup(base).is_some()
+            {
+                continue;
             }
+            out.push(Fix::new(
+                ID,
+                "capitalise as elsewhere in the document",
+                Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
+            ));
         }
     }
 }
-
-/// Names too common as ordinary words for any amount of evidence.
-const NEVER: &[&str] = &[
-    "may", "will", "can", "us", "bill", "mark", "march", "say", "sun", "new",
-];
-
-/// Words after which a name that is also a word is probably the word.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "your", "my", "some", "any", "no", "every", "each",
-];
 
 type Key<'a> = (char, &'a str);
 
@@ -169,9 +147,17 @@ mod tests {
     }
 
     #[test]
-    fn needs_two_mid_sentence_uses() {
-        assert_keep(ID, "They met Gazprom. The gazprom boss left.\n");
+    fn needs_mid_sentence_evidence() {
+        assert_fix(
+            ID,
+            "They met Gazprom. The gazprom boss left.\n",
+            "They met Gazprom. The Gazprom boss left.\n",
+        );
         assert_keep(ID, "Gazprom fell. Gazprom rose. Then gazprom sold.\n");
+        assert_keep(
+            ID,
+            "Gazprom fell. Cyber Gazprom. The gazprom and gazprom.\n",
+        );
     }
 
     #[test]
@@ -183,16 +169,11 @@ mod tests {
     }
 
     #[test]
-    fn names_that_are_words_need_one_slip() {
-        assert_fix(
-            ID,
-            "Mr Brown spoke. Gordon Brown and Mr Brown's aides said brown was right.\n",
-            "Mr Brown spoke. Gordon Brown and Mr Brown's aides said Brown was right.\n",
-        );
+    fn names_that_are_words_stay() {
         assert_keep(ID, "Gordon Brown and Mr Brown got a brown envelope.\n");
         assert_keep(
             ID,
-            "Gordon Brown and Mr Brown like brown bread and brown rice.\n",
+            "Mr Brown spoke. Gordon Brown's aides said brown was right.\n",
         );
     }
 

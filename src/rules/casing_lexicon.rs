@@ -111,14 +111,11 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
         Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
-        Class::Ambiguous => {
-            // `sir Phil`, `tony Blair`: a known name before a surname.
-            let next = next_chunk(text, w.end());
-            !w.punct_after
-                && next.is_some_and(|n| {
-                    (base == "sir" || base == "dame" || !TITLES_OK.contains(&base))
-                        && surname_like(n)
-                })
+        // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
+        Class::Ambiguous | Class::Given => {
+            (entry.class == Class::Given || matches!(base, "sir" | "dame"))
+                && !w.punct_after
+                && next_chunk(text, w.end()).is_some_and(surname_like)
         }
     };
     if !ok {
@@ -142,15 +139,20 @@ const TITLES: &[&str] = &[
     "Messrs.",
 ];
 
-/// Ambiguous names never fixed from the word after them: too often a verb
-/// or a noun before a capitalised word (`will Smith`, `may Day`).
-const TITLES_OK: &[&str] = &["will", "may", "can", "mark", "bill", "march", "us", "sun"];
+/// Lowercase particles of surnames.
+const PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
+    "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
+];
 
 /// `Mr brown` → `Mr Brown`.
 fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     let p = prev?;
     if p.seq + 1 != w.seq || !TITLES.contains(&p.chunk) || base.len() < 2 || base.contains('.') {
         return None;
+    }
+    if PARTICLES.contains(&base) {
+        return None; // `Mr da Silva`, `Mr de Vabres`
     }
     if let Some(e) = lexicon::lookup(base) {
         if e.class == Class::Acronym {
@@ -358,8 +360,10 @@ mod tests {
             "It was chaired by sir Phil Watts.\n",
             "It was chaired by Sir Phil Watts.\n",
         );
+        assert_keep(ID, "Bank of England governor Mervyn King spoke.\n");
         assert_fix(ID, "Then tony Blair spoke.\n", "Then Tony Blair spoke.\n");
-        assert_keep(ID, "They will Smith the door.\n");
+        assert_keep(ID, "A robin Sang.\n");
+        assert_keep(ID, "Mr da Silva met Mr van der Veer.\n");
         assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
     }
 
