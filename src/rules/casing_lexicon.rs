@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::edit::{Edit, Fix};
 use crate::lexicon::{self, Class, Phrase};
 use crate::rule::{Rule, RuleDoc};
+use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
 
@@ -235,13 +236,31 @@ fn is_day_or_year(chunk: &str) -> bool {
 /// Match a multiword name starting at `w`; push one fix per word whose case
 /// differs and return the end of the match.
 fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
-    // Only a lowercase first word starts a phrase fix: after a capitalised
-    // one (`Indian ocean`, `Palestinian territories`) the lowercase rest is
+    // A lowercase first word starts a phrase fix, and so does a capitalised
+    // ordinary word mid-sentence (`the United states`); after a capitalised
+    // name (`Indian ocean`, `Palestinian territories`) the lowercase rest is
     // a style, not damage.
-    if !candidate(w.text) {
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let key = if candidate(w.text) {
+        w.text
+    } else if w.pos == Position::Mid && is_titlecase(w.text) && w.text.len() <= buf.len() {
+        let b = &mut buf[..w.text.len()];
+        b.copy_from_slice(w.text.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(k)
+                if !lexicon::phrases(k).is_empty()
+                    && lexicon::lookup(k).is_none()
+                    && lexicon::is_ordinary(k) =>
+            {
+                k
+            }
+            _ => return None,
+        }
+    } else {
         return None;
-    }
-    let phrases = lexicon::phrases(w.text);
+    };
+    let phrases = lexicon::phrases(key);
     if phrases.is_empty() {
         return None;
     }
