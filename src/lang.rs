@@ -52,8 +52,7 @@ const FOREIGN: &[&str] = &[
     "au", "aux", "avec", "sont", "il", "elle", "nous", "ses", "ce", "cette", "mais",
     // Spanish and Portuguese
     "el", "los", "las", "y", "en", "por", "con", "para", "una", "del", "se", "lo", "al", "como",
-    "más", "pero", "sus", "fue", "está", "os", "não", "uma", "em", "são",
-    // Italian
+    "más", "pero", "sus", "fue", "está", "os", "não", "uma", "em", "são", // Italian
     "il", "di", "che", "della", "per", "sono", "gli", "nel", "alla", "non", "è",
     // Dutch
     "het", "een", "van", "niet", "zijn", "op", "voor", "met", "ook", "aan", "wordt", "bij",

