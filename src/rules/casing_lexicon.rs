@@ -465,8 +465,8 @@ mod tests {
     fn countries_need_a_place() {
         assert_fix(
             ID,
-            "Exports to japan were up; china's grew.\n",
-            "Exports to Japan were up; China's grew.\n",
+            "Exports to japan were up and china's grew.\n",
+            "Exports to Japan were up and China's grew.\n",
         );
         assert_fix(ID, "He lives in chile.\n", "He lives in Chile.\n");
         assert_keep(ID, "The china's broken and the turkey is in the oven.\n");
