@@ -23,7 +23,220 @@ const RULES: &[&str] = &[
 ];
 
 /// (input, why we do not produce the peer's answer).
-const DISAGREE: &[(&str, &str)] = &[];
+const DISAGREE: &[(&str, &str)] = &[
+    (
+        "What did you do on Valentine's day last year?",
+        "a phrase is completed only after a lowercase first word or a capitalised ordinary word, not after a name (`Valentine's`)",
+    ),
+    (
+        "Some of the most prosperous neighbourhoods of the Netherlands can be found in the Hague.",
+        "`the` before a place is lowercase in running text (`the Netherlands`), so `The Hague` is not in the lexicon",
+    ),
+    (
+        "this",
+        "a paragraph that starts in lowercase gets a capital, even a fragment",
+    ),
+    (
+        "languagetool.org is a website.",
+        "hyphenated words (`un-American`) and web addresses without `www` (`languagetool.org`) are never changed",
+    ),
+    (
+        "harry potter",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "Harry potter",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "Alexander The Great",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "python lsp (fork of pyright)",
+        "a paragraph that starts in lowercase gets a capital, even a fragment",
+    ),
+    (
+        "un-American starts with a lowercase letter and contains an uppercase letter, but is not a proper noun or trademark.",
+        "hyphenated words (`un-American`) and web addresses without `www` (`languagetool.org`) are never changed",
+    ),
+    (
+        "south america",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "north america",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "SOUTH AMERICA",
+        "text in capitals is a deliberate style and is kept",
+    ),
+    (
+        "NORTH AMERICA",
+        "text in capitals is a deliberate style and is kept",
+    ),
+    (
+        "UNITED NATIONS",
+        "text in capitals is a deliberate style and is kept",
+    ),
+    (
+        "UNITED ARAB EMIRATES",
+        "text in capitals is a deliberate style and is kept",
+    ),
+    (
+        "microsoft visual studio",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "Microsoft visual studio",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "apple ipod",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "macbook pro",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "macbook air",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "mac pro",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "mac mini",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "airpods pro",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "airpods max",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "atlantic ocean",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "pacific ocean",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "indian ocean",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "southern ocean",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "arctic ocean",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "mediterranean sea",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "caribbean sea",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "south china sea",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "I love day one. It is the best journaling app.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "Mani-Chess Destiny is a JavaScript based computer game built off of chess, but in the style of the gilded age.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "chrome extension",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "CHROME EXTENSION",
+        "text in capitals is a deliberate style and is kept",
+    ),
+    (
+        "cHrOmE eXtEnSiOn",
+        "mixed case inside a word is a deliberate style and is kept",
+    ),
+    (
+        "Chrome extension",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "Install the chrome extension from the store.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "The chrome extension is ready.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "We shipped the chrome extension.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "The chrome extension, not the app, needs review.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "Preferred install target: chrome extension",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "They called it the \"chrome extension\" build.",
+        "product, brand and period names made of ordinary words are not in the lexicon",
+    ),
+    (
+        "browser extension",
+        "a paragraph that starts in lowercase gets a capital, even a fragment",
+    ),
+    (
+        "The programs know you dont care about the bronx or baton rouge, you just want a spot",
+        "`baton rouge` is two ordinary words (such place names are left out, like `long beach`), and we also fix `bronx`",
+    ),
+    (
+        "I read that the khmer rouge still existed as a group after vietnam invaded cambodia and they still had a seat in the UN until 1993.",
+        "we also fix `vietnam` and `cambodia`, which the expected text leaves in lowercase",
+    ),
+    (
+        "access will succeed, unlike with UDEREF/i386.",
+        "a paragraph that starts in lowercase gets a capital, even a fragment",
+    ),
+    (
+        "typo in may 2024 updates",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "since last august smart has been leading talks to open up japan",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "I have a 2019 mini countryman that i purchased last may.",
+        "we also fix the pronoun `i`, which the expected text leaves in lowercase",
+    ),
+    (
+        "change abbreviation of august for Indonesian locale",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+    (
+        "How to disable drop cap today (late march 2019)",
+        "a line without final punctuation reads as a heading: only its first word is capitalised",
+    ),
+];
 
 #[derive(serde::Deserialize)]
 struct Row {

@@ -92,7 +92,7 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
                 2
             };
             last_end = off + chunk.len();
-            if first && sentence::is_list_marker(chunk) {
+            if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
                 first = false;
                 next = Position::Unknown;
                 continue;

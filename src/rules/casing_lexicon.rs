@@ -325,7 +325,7 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
         match std::str::from_utf8(b) {
             Ok(k)
                 if !lexicon::phrases(k).is_empty()
-                    && lexicon::lookup(k).is_none()
+                    && lexicon::lookup(k).is_none_or(|e| e.class == Class::Ambiguous)
                     && lexicon::is_ordinary(k) =>
             {
                 k
