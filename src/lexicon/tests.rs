@@ -58,7 +58,13 @@ fn data_matches_manifest() {
         let data = match f[1] {
             "proper.tsv" => PROPER,
             "ordinary.txt" => ORDINARY,
-            other => panic!("unknown file {other} in MANIFEST"),
+            other => {
+                assert!(
+                    other.starts_with("licenses/"),
+                    "unknown file {other} in MANIFEST"
+                );
+                continue;
+            }
         };
         assert_eq!(data.len().to_string(), f[3], "{} size", f[1]);
         assert_eq!(data.lines().count().to_string(), f[4], "{} lines", f[1]);

@@ -266,7 +266,7 @@ fn is_determiner(word: &str) -> bool {
 /// A day or year next to the month, or `in march.`-style phrase ends.
 fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
     let next = next_chunk(text, w.end());
-    if !w.punct_after && next.is_some_and(|n| is_day_or_year(n)) {
+    if !w.punct_after && next.is_some_and(is_day_or_year) {
         return true;
     }
     let Some(p) = prev else { return false };
