@@ -6,6 +6,7 @@
 //! counts for casing consensus, say) is gathered by the rule from the text,
 //! never from global state, so documents stay independent.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// How paragraphs are separated in the output.
@@ -54,6 +55,9 @@ pub struct Document<'a> {
     /// Per line: inside a fenced or indented code block. Empty when the
     /// document has none.
     code: Vec<bool>,
+    /// Characters other than printable ASCII, tab and line breaks, found on
+    /// first use: several Unicode rules share one scan.
+    specials: OnceCell<Vec<(usize, char)>>,
 }
 
 impl<'a> Document<'a> {
@@ -125,7 +129,15 @@ impl<'a> Document<'a> {
             blank_paragraphs,
             english,
             code,
+            specials: OnceCell::new(),
         }
+    }
+
+    /// Every character that is not printable ASCII, tab or a line break
+    /// (non-ASCII letters, exotic spaces, invisibles, controls), with its
+    /// byte offset, in text order.
+    pub fn specials(&self) -> &[(usize, char)] {
+        self.specials.get_or_init(|| scan_specials(self.text))
     }
 
     pub fn text(&self) -> &'a str {
@@ -179,6 +191,39 @@ impl<'a> Document<'a> {
             .partition_point(|l| l.terminator.end <= pos)
             .min(self.lines.len().saturating_sub(1))
     }
+}
+
+fn is_special(b: u8) -> bool {
+    b >= 0x7f || (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+}
+
+fn scan_specials(text: &str) -> Vec<(usize, char)> {
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip whole blocks of plain text; the fold has no early exit so the
+        // compiler can test a block with vector instructions.
+        while i + BLOCK <= bytes.len()
+            && !bytes[i..i + BLOCK]
+                .iter()
+                .fold(false, |any, &b| any | is_special(b))
+        {
+            i += BLOCK;
+        }
+        let end = (i + BLOCK).min(bytes.len());
+        while i < end {
+            if !is_special(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("char boundary");
+            out.push((i, c));
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 fn indent_width(line: &str) -> usize {
@@ -254,6 +299,23 @@ mod tests {
         let t: Vec<_> = (0..d.lines().len()).map(|i| d.line_text(i)).collect();
         assert_eq!(t, ["a", "b", "c", "d"]);
         assert_eq!(d.newline(), "\n");
+    }
+
+    #[test]
+    fn specials_are_found_across_blocks() {
+        let text = format!(
+            "{}\u{a0}{}é\u{7}\t\n{}\u{200b}",
+            "a".repeat(31),
+            "b".repeat(40),
+            "c".repeat(64)
+        );
+        let d = Document::new(&text, ParagraphStyle::Auto, true);
+        let want: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| !(c.is_ascii_graphic() || matches!(c, ' ' | '\t' | '\n' | '\r')))
+            .collect();
+        assert_eq!(d.specials(), &want[..]);
+        assert_eq!(want.len(), 4);
     }
 
     #[test]

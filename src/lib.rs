@@ -36,6 +36,7 @@ pub mod edit;
 pub mod lang;
 pub mod lexicon;
 mod pipeline;
+pub mod report;
 pub mod rule;
 pub mod rules;
 mod sentence;

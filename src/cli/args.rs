@@ -20,6 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule: id, on by default or not, description.
     Rules,
+    /// Explain a rule: what it fixes, why, and examples.
+    Explain(super::explain::ExplainArgs),
 }
 
 /// Options shared by `fix` and `check`.
@@ -48,9 +50,51 @@ pub struct Common {
     /// File extensions taken from directories (comma-separated; default txt,md).
     #[arg(long, value_delimiter = ',', value_name = "EXT,...")]
     pub extensions: Option<Vec<String>>,
-    /// No summary on stderr.
+    /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub bulk: BulkArgs,
+}
+
+/// Bulk runs: JSON Lines, threads, which files a directory walk takes.
+#[derive(Debug, Args)]
+pub struct BulkArgs {
+    /// Read JSON Lines: fix one string field per record, keep every other byte.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// The field to fix in each JSONL record; dots reach nested objects (doc.body).
+    #[arg(long, value_name = "PATH", default_value = "text", requires = "jsonl")]
+    pub field: String,
+    /// A malformed record, a missing or non-string field: fail (exit 2), pass it through unchanged, or skip it.
+    #[arg(long, value_name = "MODE", default_value = "fail", requires = "jsonl")]
+    pub on_error: OnError,
+    /// Worker threads (default: all cores, or RAYON_NUM_THREADS).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// In directories, take only files matching these globs (relative to the directory; replaces --extensions).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In directories, leave out files and folders matching these globs.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// In directories, also take hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
+    /// In directories, ignore .gitignore and .ignore files (by default, inside a git repository, they are honoured).
+    #[arg(long)]
+    pub no_ignore: bool,
+}
+
+/// What to do with a JSONL record that cannot be processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnError {
+    /// Stop with the line number on stderr, exit 2.
+    Fail,
+    /// Write the line unchanged, count it, go on.
+    Pass,
+    /// Leave the line out of the output, count it, go on.
+    Skip,
 }
 
 #[derive(Debug, Args)]
@@ -69,4 +113,6 @@ pub struct FixArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub review: super::review::ReviewArgs,
 }

@@ -45,6 +45,18 @@ pub enum InputError {
     Walk { path: String, message: String },
 }
 
+impl InputError {
+    /// The input the problem is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Io { path, .. }
+            | InputError::InvalidUtf8 { path, .. }
+            | InputError::Utf16 { path, .. }
+            | InputError::Walk { path, .. } => path,
+        }
+    }
+}
+
 /// Why an input was skipped without being an error.
 #[derive(Debug)]
 pub struct Skipped {
@@ -57,11 +69,51 @@ pub enum Decoded {
     Skip(Skipped),
 }
 
+/// Which files a directory walk takes.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Extensions taken when no include glob is given.
+    pub extensions: Vec<String>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    /// Take hidden files and folders too.
+    pub hidden: bool,
+    /// Do not read .gitignore / .ignore files.
+    pub no_ignore: bool,
+}
+
+/// Globs matched against the path relative to the walked directory and
+/// against the bare name, so `*.txt` and `drafts` match at any depth.
+#[derive(Clone)]
+struct Globs(globset::GlobSet);
+
+impl Globs {
+    fn new(globs: &[String]) -> Result<Self, InputError> {
+        let mut b = globset::GlobSetBuilder::new();
+        for g in globs {
+            b.add(globset::Glob::new(g).map_err(|e| InputError::Walk {
+                path: g.clone(),
+                message: format!("invalid glob: {e}"),
+            })?);
+        }
+        b.build().map(Globs).map_err(|e| InputError::Walk {
+            path: globs.join(","),
+            message: format!("invalid glob: {e}"),
+        })
+    }
+
+    fn matches(&self, rel: &Path) -> bool {
+        self.0.is_match(rel) || rel.file_name().is_some_and(|n| self.0.is_match(n))
+    }
+}
+
 /// Expand the path arguments: `-` or nothing is stdin, directories are walked
-/// (sorted, hidden entries skipped, symlinks followed with loops reported),
-/// files are taken whatever their extension. Problems are returned alongside,
-/// in argument order, so the other inputs are still processed.
-pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Vec<Result<Input, InputError>> {
+/// (sorted; hidden entries skipped unless asked; .gitignore honoured inside
+/// git repositories unless asked not to; symlinks followed with loops
+/// reported), files given by name are taken whatever their extension.
+/// Problems are returned alongside, in argument order, so the other inputs
+/// are still processed.
+pub fn expand(paths: &[PathBuf], opts: &WalkOptions) -> Vec<Result<Input, InputError>> {
     if paths.is_empty() {
         return vec![Ok(Input::Stdin)];
     }
@@ -76,7 +128,7 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Vec<Result<Input, Inp
                 path: p.display().to_string(),
                 source: e,
             })),
-            Ok(m) if m.is_dir() => walk(p, extensions, &mut out),
+            Ok(m) if m.is_dir() => walk(p, opts, &mut out),
             Ok(_) => out.push(Ok(Input::File {
                 path: p.clone(),
                 rel: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
@@ -86,45 +138,69 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Vec<Result<Input, Inp
     out
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+fn is_loop(e: &ignore::Error) -> bool {
+    match e {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }
 
-fn walk(root: &Path, extensions: &[String], out: &mut Vec<Result<Input, InputError>>) {
-    let walker = walkdir::WalkDir::new(root)
+fn walk(root: &Path, opts: &WalkOptions, out: &mut Vec<Result<Input, InputError>>) {
+    let (include, exclude) = match (Globs::new(&opts.include), Globs::new(&opts.exclude)) {
+        (Ok(i), Ok(e)) => (i, e),
+        (Err(e), _) | (_, Err(e)) => return out.push(Err(e)),
+    };
+    let prune_root = root.to_path_buf();
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
         .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
+        .hidden(!opts.hidden)
+        .ignore(!opts.no_ignore)
+        .git_ignore(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .git_global(false)
+        .parents(!opts.no_ignore)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(move |e| {
+            e.depth() == 0
+                || !exclude.matches(e.path().strip_prefix(&prune_root).unwrap_or(e.path()))
+        });
+    for entry in builder.build() {
         match entry {
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop, skipped".to_string()
+                let message = if is_loop(&e) {
+                    format!("symbolic link loop, skipped ({e})")
                 } else {
-                    e.io_error()
-                        .map(|io| io.to_string())
-                        .unwrap_or_else(|| e.to_string())
+                    e.to_string()
                 };
-                out.push(Err(InputError::Walk { path, message }));
+                out.push(Err(InputError::Walk {
+                    path: root.display().to_string(),
+                    message,
+                }));
             }
-            Ok(e) if e.file_type().is_file() => {
-                let ext = e
+            Ok(e)
+                if e.file_type().is_some_and(|t| t.is_file())
+                    || e.path_is_symlink() && e.path().is_file() =>
+            {
+                let rel = e
                     .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .map(str::to_ascii_lowercase);
-                if ext.is_some_and(|x| extensions.contains(&x)) {
-                    let rel = e
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
+                let take = if opts.include.is_empty() {
+                    let ext = e
                         .path()
-                        .strip_prefix(root)
-                        .unwrap_or(e.path())
-                        .to_path_buf();
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .map(str::to_ascii_lowercase);
+                    ext.is_some_and(|x| opts.extensions.contains(&x))
+                } else {
+                    include.matches(&rel)
+                };
+                if take {
                     out.push(Ok(Input::File {
                         path: e.path().to_path_buf(),
                         rel,

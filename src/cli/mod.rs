@@ -6,19 +6,25 @@
 
 mod args;
 mod config;
+mod explain;
 mod input;
+mod jsonl;
 mod output;
+mod progress;
+mod review;
+mod stream;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use copyedit::{LineIndex, Outcome, Pipeline};
+use copyedit::{Outcome, Pipeline};
 use rayon::prelude::*;
 
 use args::{Cli, Command, Common};
 use input::{Decoded, Input};
+use progress::{Progress, Tally};
 
 /// Inputs fixed in parallel before their results are written out.
 const CHUNK: usize = 256;
@@ -35,7 +41,16 @@ pub fn run() -> Result<ExitCode> {
             };
             process(&a.common, Task::Fix(mode))
         }
-        Command::Check(a) => process(&a.common, Task::Check),
+        Command::Check(a) => {
+            let r = &a.review;
+            if a.common.bulk.jsonl
+                && (r.diff || r.format.is_some() || r.statistics || r.html.is_some())
+            {
+                bail!("--diff, --format, --statistics and --html do not work with --jsonl yet");
+            }
+            process(&a.common, Task::Check(review::Review::new(&a.review)?))
+        }
+        Command::Explain(a) => explain::run(&a).map(|_| ExitCode::SUCCESS),
     }
 }
 
@@ -63,7 +78,7 @@ fn rules() -> Result<ExitCode> {
 
 enum Task {
     Fix(output::Mode),
-    Check,
+    Check(review::Review),
 }
 
 /// What one input produced, rendered by the worker.
@@ -74,21 +89,37 @@ enum Done {
         outcome: Outcome,
     },
     Skipped(input::Skipped),
-    Failed(anyhow::Error),
+    Failed(String, anyhow::Error),
 }
 
-#[derive(Default)]
-struct Totals {
-    files: usize,
-    changed: usize,
-    fixes: usize,
-    errors: usize,
+/// The worker pool: `--threads`, else RAYON_NUM_THREADS, else all cores.
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .thread_name(|i| format!("copyedit-{i}"))
+        .build()
+        .context("cannot start worker threads")
 }
 
-fn process(common: &Common, task: Task) -> Result<ExitCode> {
+fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
     let settings = config::load(common)?;
     let pipeline = Pipeline::new(settings.pipeline)?;
-    let inputs = input::expand(&common.paths, &settings.extensions);
+    let pool = pool(common.bulk.threads)?;
+    let b = &common.bulk;
+    let walk = input::WalkOptions {
+        extensions: match (&common.extensions, b.jsonl) {
+            (None, true) => vec!["jsonl".into(), "ndjson".into()],
+            _ => settings.extensions.clone(),
+        },
+        include: b.include.clone(),
+        exclude: b.exclude.clone(),
+        hidden: b.hidden,
+        no_ignore: b.no_ignore,
+    };
+    if b.jsonl {
+        return stream::run(common, &walk, &pipeline, &pool, &task);
+    }
+    let inputs = input::expand(&common.paths, &walk);
 
     let n_real = inputs.iter().filter(|i| i.is_ok()).count();
     if let Task::Fix(output::Mode::Stdout) = &task {
@@ -108,64 +139,73 @@ fn process(common: &Common, task: Task) -> Result<ExitCode> {
     {
         bail!("--in-place needs file paths, not stdin");
     }
+    // A single document fixed to stdout is a filter: it says nothing unless asked.
+    let filter = matches!(task, Task::Fix(output::Mode::Stdout));
+    let progress = Progress::new(common.quiet || filter, None, "files");
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut totals = Totals::default();
+    let mut totals = Tally::default();
     for chunk in inputs.chunks(CHUNK) {
-        let done: Vec<Done> = chunk
-            .par_iter()
-            .map(|i| match i {
-                Err(e) => Done::Failed(anyhow::anyhow!("{e}")),
-                Ok(input) => work(&pipeline, input, &task),
-            })
-            .collect();
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|i| match i {
+                    Err(e) => Done::Failed(e.path().to_string(), anyhow::anyhow!("{e}")),
+                    Ok(input) => work(&pipeline, input, &task),
+                })
+                .collect()
+        });
         for d in done {
             match d {
-                Done::Failed(e) => {
+                Done::Failed(path, e) => {
                     totals.errors += 1;
+                    if let Task::Check(review) = &mut task {
+                        review.error(&mut out, &path, &format!("{e:#}"))?;
+                    }
                     out.flush()?;
-                    eprintln!("copyedit: error: {e:#}");
+                    progress.println(&format!("copyedit: error: {e:#}"));
                 }
-                Done::Skipped(s) => eprintln!("copyedit: warning: {}: {}", s.path, s.reason),
+                Done::Skipped(s) => {
+                    progress.println(&format!("copyedit: warning: {}: {}", s.path, s.reason))
+                }
                 Done::Fixed {
                     input,
                     original,
                     outcome,
                 } => {
-                    totals.files += 1;
-                    totals.fixes += outcome.fixes.len();
-                    totals.changed += usize::from(outcome.changed());
-                    match &task {
+                    totals.docs += 1;
+                    totals.bytes += original.len() as u64;
+                    totals.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
+                    match &mut task {
                         Task::Fix(output::Mode::Stdout) => {
                             out.write_all(outcome.fixed.as_bytes())?
                         }
                         Task::Fix(_) => {}
-                        Task::Check => report(&mut out, &input, &original, &outcome)?,
+                        Task::Check(review) => {
+                            review.file(&mut out, &input.label(), &original, &outcome)?
+                        }
                     }
                 }
             }
         }
+        progress.update(totals.bytes, totals.docs);
+    }
+    let checking = matches!(task, Task::Check(_));
+    if let Task::Check(review) = task {
+        review.finish(&mut out)?;
     }
     out.flush()?;
-    if !common.quiet && matches!(task, Task::Check) {
+    progress.finish();
+    if !common.quiet && !filter {
         eprintln!(
-            "copyedit: {} fix{} in {} of {} file{}{}",
-            totals.fixes,
-            if totals.fixes == 1 { "" } else { "es" },
-            totals.changed,
-            totals.files,
-            if totals.files == 1 { "" } else { "s" },
-            if totals.errors > 0 {
-                format!(", {} error(s)", totals.errors)
-            } else {
-                String::new()
-            }
+            "{}",
+            progress::summary(&totals, "files", progress.elapsed())
         );
     }
     Ok(if totals.errors > 0 {
         ExitCode::from(2)
-    } else if matches!(task, Task::Check) && totals.changed > 0 {
+    } else if checking && totals.changed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -177,31 +217,20 @@ fn work(pipeline: &Pipeline, input: &Input, task: &Task) -> Done {
     let original = match input::read(input) {
         Ok(Decoded::Text(t)) => t,
         Ok(Decoded::Skip(s)) => return Done::Skipped(s),
-        Err(e) => return Done::Failed(e.into()),
+        Err(e) => return Done::Failed(e.path().to_string(), e.into()),
     };
     let outcome = match pipeline.run(&original) {
         Ok(o) => o,
-        Err(e) => return Done::Failed(anyhow::anyhow!("{}: {e}", input.label())),
+        Err(e) => return Done::Failed(input.label(), anyhow::anyhow!("{}: {e}", input.label())),
     };
     if let (Task::Fix(mode), Input::File { path, rel }) = (task, input)
         && let Err(e) = output::write(mode, path, rel, &outcome)
     {
-        return Done::Failed(e);
+        return Done::Failed(input.label(), e);
     }
     Done::Fixed {
         input: input.clone(),
         original,
         outcome,
     }
-}
-
-fn report(out: &mut impl Write, input: &Input, original: &str, outcome: &Outcome) -> Result<()> {
-    let lines = LineIndex::new(original);
-    let label = input.label();
-    for f in &outcome.fixes {
-        let (line, col) = lines.position(f.range.start);
-        writeln!(out, "{label}:{line}:{col}: {}: {}", f.rule, f.message)
-            .context("writing the report")?;
-    }
-    Ok(())
 }

@@ -41,7 +41,7 @@ pub fn write(mode: &Mode, path: &Path, rel: &Path, outcome: &Outcome) -> Result<
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

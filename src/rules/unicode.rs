@@ -22,28 +22,6 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// True when the bytes hold only printable ASCII, tab and line breaks.
-fn plain_ascii(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t')
-}
-
-/// Visit every char that is not plain printable ASCII, with its byte offset.
-fn for_each_special(text: &str, mut f: impl FnMut(usize, char)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t' {
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("char boundary");
-        f(i, c);
-        i += c.len_utf8();
-    }
-}
-
 pub struct Nfc;
 
 static NFC_DOC: RuleDoc = RuleDoc {
@@ -65,29 +43,27 @@ impl Rule for Nfc {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let text = doc.text();
-        if text.is_ascii() {
-            return;
-        }
-        // Normalization only reaches across non-ASCII runs and the character
-        // before each (a base letter can take a combining mark), so each run
-        // is normalized on its own.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] < 0x80 {
-                i += 1;
+        // Normalization only reaches across runs of non-ASCII characters and
+        // the character before each (a base letter can take a combining
+        // mark), so each run is normalized on its own.
+        let specials = doc.specials();
+        let mut k = 0;
+        while k < specials.len() {
+            let (i, c) = specials[k];
+            if c.is_ascii() {
+                k += 1;
                 continue;
             }
-            let mut end = i;
-            while end < bytes.len() && bytes[end] >= 0x80 {
-                end += 1;
+            let mut end = i + c.len_utf8();
+            k += 1;
+            while let Some(&(j, d)) = specials.get(k) {
+                if j != end || d.is_ascii() {
+                    break;
+                }
+                end += d.len_utf8();
+                k += 1;
             }
             let start = if i > 0 { i - 1 } else { 0 };
-            let start = if text.is_char_boundary(start) {
-                start
-            } else {
-                i
-            };
             let seg = &text[start..end];
             if is_nfc_quick(seg.chars()) != IsNormalized::Yes {
                 let n: String = seg.nfc().collect();
@@ -99,7 +75,6 @@ impl Rule for Nfc {
                     ));
                 }
             }
-            i = end;
         }
     }
 }
@@ -131,11 +106,7 @@ impl Rule for UnicodeSpaces {
         &SPACES_DOC
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
-        let text = doc.text();
-        if text.is_ascii() {
-            return;
-        }
-        for_each_special(text, |i, c| {
+        for &(i, c) in doc.specials() {
             if is_odd_space(c) {
                 out.push(Fix::new(
                     self.id(),
@@ -143,7 +114,7 @@ impl Rule for UnicodeSpaces {
                     Edit::replace(i..i + c.len_utf8(), " "),
                 ));
             }
-        });
+        }
     }
 }
 
@@ -190,12 +161,9 @@ impl Rule for InvisibleChars {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let text = doc.text();
-        if text.is_ascii() {
-            return;
-        }
-        for_each_special(text, |i, c| {
+        for &(i, c) in doc.specials() {
             if !is_invisible(c) {
-                return;
+                continue;
             }
             let end = i + c.len_utf8();
             if matches!(c, '\u{200C}' | '\u{200D}') {
@@ -203,7 +171,7 @@ impl Rule for InvisibleChars {
                 let prev = text[..i].chars().rev().find(|&p| !is_invisible(p));
                 let next = text[end..].chars().find(|&n| !is_invisible(n));
                 if !(joiner_is_noise(prev) && joiner_is_noise(next)) {
-                    return;
+                    continue;
                 }
             }
             out.push(Fix::new(
@@ -211,7 +179,7 @@ impl Rule for InvisibleChars {
                 Cow::Owned(format!("invisible U+{:04X} removed", c as u32)),
                 Edit::delete(i..end),
             ));
-        });
+        }
     }
 }
 
@@ -234,11 +202,7 @@ impl Rule for ControlChars {
         &CONTROL_DOC
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
-        let text = doc.text();
-        if plain_ascii(text) {
-            return;
-        }
-        for_each_special(text, |i, c| {
+        for &(i, c) in doc.specials() {
             if c.is_control() {
                 out.push(Fix::new(
                     self.id(),
@@ -246,7 +210,7 @@ impl Rule for ControlChars {
                     Edit::delete(i..i + c.len_utf8()),
                 ));
             }
-        });
+        }
     }
 }
 

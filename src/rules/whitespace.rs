@@ -149,11 +149,18 @@ impl Rule for MultipleSpaces {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let bytes = doc.text().as_bytes();
-        for (li, l) in doc.lines().iter().enumerate() {
+        // Only lines holding two spaces or a tab can have a run: find them in
+        // one pass over the text instead of searching every line.
+        let mut candidates: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
+            .chain(memchr::memchr_iter(b'\t', bytes))
+            .map(|p| doc.line_index(p))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for li in candidates {
+            let l = &doc.lines()[li];
             let c = &bytes[l.content.clone()];
-            if doc.is_code(li)
-                || memchr::memmem::find(c, b"  ").is_none() && memchr::memchr(b'\t', c).is_none()
-            {
+            if doc.is_code(li) {
                 continue;
             }
             if memchr::memchr_iter(b'\t', c).count() >= 2 {
