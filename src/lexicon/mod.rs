@@ -86,8 +86,6 @@ pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 struct Lexicon {
     words: Table<Entry>,
     phrases: Table<Vec<Phrase>>,
-    /// Sorted (the generator sorts by code point, which is byte order).
-    ordinary: Vec<&'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -96,7 +94,10 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let mut words = Table::default();
+    // Sized up front: growing a table of 80,000 keys rehashes it many times,
+    // and this runs once per process, before the first document.
+    let lines = memchr::memchr_iter(b'\n', PROPER.as_bytes()).count();
+    let mut words = Table::with_capacity_and_hasher(lines, Default::default());
     let mut phrases: Table<Vec<Phrase>> = Table::default();
     for line in PROPER.lines() {
         let mut f = line.split('\t');
@@ -126,11 +127,7 @@ fn build() -> Lexicon {
     for list in phrases.values_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
     }
-    Lexicon {
-        words,
-        phrases,
-        ordinary: ORDINARY.lines().collect(),
-    }
+    Lexicon { words, phrases }
 }
 
 /// The entry for a lowercase word (without a possessive `'s`), if any.
@@ -157,13 +154,20 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
 /// True when the lowercase `word` is an ordinary English word (`china`,
 /// `bill`, `mark`), so its lowercase form may be right in any document.
 pub(crate) fn is_ordinary(word: &str) -> bool {
-    lexicon().ordinary.binary_search(&word).is_ok()
+    // Asked rarely (consensus candidates, phrase starts), so the sorted list
+    // is built only when first needed.
+    static ORDINARY_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ORDINARY_WORDS
+        .get_or_init(|| ORDINARY.lines().collect())
+        .binary_search(&word)
+        .is_ok()
 }
 
 /// Build the tables now instead of at the first lookup (benchmarks, and
 /// callers that want the cost paid before fixing starts).
 pub fn warm_up() {
     lexicon();
+    is_ordinary("");
 }
 
 #[cfg(test)]
