@@ -161,11 +161,15 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     let punct_after = body.len() < core.len();
     // Dotted abbreviations keep their final period: `u.s.`.
     if body.contains('.') {
-        let with_dot = &core[..(body.len() + 1).min(core.len())];
-        let dotted = with_dot.ends_with('.')
-            && with_dot
-                .split_terminator('.')
-                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        // The period after the body, if any (a closing quote may follow
+        // instead: `end.Registrars’`).
+        if !core[body.len()..].starts_with('.') {
+            return None;
+        }
+        let with_dot = &core[..body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
         return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
     }
     let mut plain = !chunk.contains([
@@ -276,6 +280,42 @@ mod tests {
         assert!(w.iter().any(|x| x.0 == "i'm" && x.2));
         assert!(w.iter().all(|x| !x.0.contains("russian") || !x.2));
         assert_eq!(split_possessive("ukraine’s"), ("ukraine", "’s"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any mix of letters, punctuation, quotes and multibyte characters:
+        /// the casing rules neither panic nor keep changing their output.
+        #[test]
+        fn casing_rules_settle(
+            parts in proptest::collection::vec(
+                "(paris|may 5|i|i’m|u\\.s\\.|new york|Yukos|yukos|é|’|“|”|\\.|\\?|!|…|:| |\n|[a-zA-Z]{1,6}|[.’”]{1,3})",
+                0..40,
+            )
+        ) {
+            let text = parts.concat();
+            let cfg = crate::Config {
+                select: Some(
+                    ["sentence-start-case", "pronoun-i-case", "proper-noun-case", "consensus-case"]
+                        .map(String::from)
+                        .to_vec(),
+                ),
+                lang: crate::Lang::En,
+                ..crate::Config::default()
+            };
+            let p = crate::Pipeline::new(cfg).unwrap();
+            let once = p.run(&text).unwrap().fixed;
+            proptest::prop_assert_eq!(p.run(&once).unwrap().fixed, once.clone());
+            proptest::prop_assert_eq!(once.to_lowercase(), text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn glued_sentences_with_curly_quotes() {
+        // A glued `.X` with a multibyte closer must not split a character.
+        let w = words("the prosecutions.Registrars’ powers and “u.s.”\n");
+        assert!(w.iter().all(|x| !x.0.contains("Registrars")));
+        assert!(w.iter().any(|x| x.0 == "u.s."));
     }
 
     #[test]
