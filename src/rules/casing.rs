@@ -172,9 +172,26 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
         return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
     }
-    let mut plain = !chunk.contains([
-        '@', '#', '/', '\\', '_', '=', '<', '>', '&', '~', '|', '$', '%', '+',
-    ]) && !chunk.bytes().any(|b| b.is_ascii_digit());
+    // One pass over the bytes: URL, handle, code and number markers.
+    let mut plain = !chunk.bytes().any(|b| {
+        matches!(
+            b,
+            b'@' | b'#'
+                | b'/'
+                | b'\\'
+                | b'_'
+                | b'='
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'~'
+                | b'|'
+                | b'$'
+                | b'%'
+                | b'+'
+                | b'0'..=b'9'
+        )
+    });
     let mut prev_apostrophe = true; // no apostrophe first
     let mut saw_upper_after_first = false;
     for (k, c) in body.char_indices() {
