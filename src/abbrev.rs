@@ -14,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "vs", "v", "cf", "al", "approx", "ca", "viz", "ibid", "op", "no", "nos",
     "vol", "vols", "fig", "figs", "p", "pp", "para", "ch", "sec", "ed", "eds", "est", "dept",
     "div", "inc", "ltd", "co", "corp", "plc", "bros", "llc", "assn", "univ", "mt", "ft", "ave",
-    "blvd", "rd", "hwy", "apt", "tel", "ext", "min", "max", "avg", "misc", "ref",
+    "blvd", "rd", "hwy", "apt", "tel", "ext", "min", "max", "avg", "misc", "ref", "esp",
     // months and days
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",

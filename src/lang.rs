@@ -39,6 +39,20 @@ const STOP: &[&str] = &[
     "after", "about", "there", "than", "into", "what", "when", "i", "my", "our", "can",
 ];
 
+/// Function words of other Latin-script languages that are not English
+/// words (German, French, Spanish, Italian, Portuguese, Dutch; ASCII, at most
+/// 5 letters). A text with more of these than English ones is not English,
+/// however many `in`, `was` and `has` it shares with English.
+const FOREIGN: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "des", "dem", "den", "auf", "ein",
+    "eine", "zu", "von", "wird", "auch", "sie", "es", "im", "aus", "bei", "nach", "wie", "le",
+    "la", "les", "et", "est", "du", "une", "un", "dans", "pour", "qui", "que", "sur", "pas", "au",
+    "aux", "avec", "sont", "il", "elle", "nous", "ses", "ce", "cette", "mais", "el", "los", "las",
+    "y", "en", "por", "con", "para", "una", "del", "se", "lo", "al", "como", "pero", "sus", "fue",
+    "os", "uma", "em", "di", "che", "della", "per", "sono", "gli", "nel", "alla", "non", "het",
+    "een", "van", "niet", "zijn", "op", "voor", "met", "ook", "aan", "wordt", "bij",
+];
+
 /// A word of at most 5 ASCII letters packed into an integer, lower-cased,
 /// with its length in the top byte: stop-word lookup without string compares.
 const fn key(w: &[u8]) -> u64 {
@@ -51,12 +65,12 @@ const fn key(w: &[u8]) -> u64 {
     k
 }
 
-/// [`STOP`] as sorted keys, built at compile time.
-const STOP_KEYS: [u64; STOP.len()] = {
-    let mut keys = [0u64; STOP.len()];
+/// A word list as sorted keys, built at compile time.
+const fn sorted_keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
     let mut i = 0;
-    while i < STOP.len() {
-        keys[i] = key(STOP[i].as_bytes());
+    while i < N {
+        keys[i] = key(words[i].as_bytes());
         i += 1;
     }
     // Insertion sort: const fns cannot call slice::sort.
@@ -72,7 +86,10 @@ const STOP_KEYS: [u64; STOP.len()] = {
         i += 1;
     }
     keys
-};
+}
+
+const STOP_KEYS: [u64; STOP.len()] = sorted_keys(STOP);
+const FOREIGN_KEYS: [u64; FOREIGN.len()] = sorted_keys(FOREIGN);
 
 /// An ASCII letter or an apostrophe: the bytes ASCII words are made of.
 fn is_word_byte(b: u8) -> bool {
@@ -101,6 +118,7 @@ struct Scan<'a> {
     bytes: &'a [u8],
     words: usize,
     hits: usize,
+    foreign: usize,
     non_ascii_letters: usize,
     in_word: bool,
     start: usize,
@@ -130,8 +148,13 @@ impl Scan<'_> {
                 return self.words >= SAMPLE;
             }
             let t = trim_apostrophes(w);
-            if t.len() <= 5 && STOP_KEYS.binary_search(&key(t)).is_ok() {
-                self.hits += 1;
+            if t.len() <= 5 {
+                let k = key(t);
+                if STOP_KEYS.binary_search(&k).is_ok() {
+                    self.hits += 1;
+                } else if FOREIGN_KEYS.binary_search(&k).is_ok() {
+                    self.foreign += 1;
+                }
             }
         }
         self.words >= SAMPLE
@@ -212,8 +235,10 @@ impl Scan<'_> {
 }
 
 /// True when `text` reads as English: at least 12% of its first 2,000 words
-/// are English function words. Very short texts (under 6 words) of ASCII
-/// letters count as English when they hold one such word.
+/// are English function words, and they are at least as many as the
+/// function words of German, French, Spanish, Italian, Portuguese and Dutch.
+/// Very short texts (under 6 words) of ASCII letters count as English when
+/// they hold one English function word and fewer foreign ones.
 ///
 /// Words are runs of letters and apostrophes. This runs on every document,
 /// so it must cost a small fraction of the rules: blocks of ASCII are read
@@ -224,6 +249,7 @@ pub fn looks_english(text: &str) -> bool {
         bytes,
         words: 0,
         hits: 0,
+        foreign: 0,
         non_ascii_letters: 0,
         in_word: false,
         start: 0,
@@ -265,7 +291,7 @@ pub fn looks_english(text: &str) -> bool {
     if words == 0 {
         return false;
     }
-    if scan.non_ascii_letters * 4 > words {
+    if scan.non_ascii_letters * 4 > words || scan.foreign > hits {
         return false;
     }
     if words < 6 {
@@ -286,12 +312,12 @@ fn trim_apostrophes(mut w: &[u8]) -> &[u8] {
 
 #[cfg(test)]
 mod tests {
-    use super::{STOP, looks_english};
+    use super::{FOREIGN, STOP, looks_english};
     use proptest::prelude::*;
 
     /// The plain definition the byte scan must agree with.
     fn reference(text: &str) -> bool {
-        let (mut words, mut hits, mut non_ascii) = (0usize, 0usize, 0usize);
+        let (mut words, mut hits, mut foreign, mut non_ascii) = (0usize, 0usize, 0usize, 0usize);
         for w in text
             .split(|c: char| !c.is_alphabetic() && c != '\'')
             .filter(|w| !w.is_empty())
@@ -305,10 +331,13 @@ mod tests {
             let w = w.trim_matches('\'');
             if w.len() <= 5 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) {
                 hits += 1;
+            } else if w.len() <= 5 && FOREIGN.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                foreign += 1;
             }
         }
         words > 0
             && non_ascii * 4 <= words
+            && foreign <= hits
             && if words < 6 {
                 hits >= 1
             } else {
@@ -334,7 +363,7 @@ mod tests {
         #[test]
         fn byte_scan_matches_the_definition(
             words in proptest::collection::vec(
-                "(the|The|AND|of|'it'|was|café|été|東京|x|''|[a-z]{1,7}|[A-Za-z]{20,70}|[,.!? \n'’-]{1,2})", 0..300),
+                "(the|The|AND|of|'it'|was|die|Les|café|été|東京|x|''|[a-z]{1,7}|[A-Za-z]{20,70}|[,.!? \n'’-]{1,2})", 0..300),
             repeat in 1usize..12,
             sep in "[ '\n,]",
         ) {
@@ -357,8 +386,23 @@ mod tests {
             "Le président a rencontré lundi les représentants des syndicats pour discuter de la réforme des retraites.",
             "El presidente se reunió el lunes con los representantes de los sindicatos para hablar de la reforma.",
             "国家主席周一会见了工会代表，讨论养老金改革问题。",
+            // These share `in`, `was`, `will`, `an` and `has` with English.
+            "Was ist in der Stadt los? Ich will an die Uni, und sie hat es auch gesagt, aber nicht heute.",
+            "La BCE maintient ses taux. Les marchés attendent une baisse en juin ; les analystes de paris sont partagés.",
+            "Ha sido un año difícil para los trabajadores, y el gobierno no ha dicho nada sobre las pensiones.",
+            "De minister heeft het plan van de regering voor de zomer niet gesteund, zegt een woordvoerder.",
         ] {
             assert!(!looks_english(t), "{t}");
         }
+    }
+
+    #[test]
+    fn english_with_foreign_names() {
+        assert!(looks_english(
+            "Mr Van der Veer told Le Monde that the deal with El Corte Ingles was done, and \
+             that the firm would not sell its stake in Der Spiegel."
+        ));
+        assert!(looks_english("I think so."));
+        assert!(!looks_english("Der Hund und die Katze."));
     }
 }

@@ -35,10 +35,12 @@ pub mod document;
 pub mod edit;
 pub mod invariant;
 pub mod lang;
+pub mod lexicon;
 mod pipeline;
 pub mod report;
 pub mod rule;
 pub mod rules;
+mod sentence;
 pub(crate) mod text;
 
 pub use document::{Document, ParagraphStyle};

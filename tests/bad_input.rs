@@ -385,7 +385,7 @@ fn stdout_closed_early_is_quiet() {
 #[test]
 fn a_100_mb_single_line() {
     let tmp = tempfile::tempdir().unwrap();
-    let unit = "word, and more words. ";
+    let unit = "Word, and more words. ";
     let mut text = String::with_capacity(100 << 20);
     text.push_str("Start  here: ");
     while text.len() < (100 << 20) - 8 {

@@ -64,3 +64,18 @@ fn language_flip_minimal() {
         "the the the \u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645} the http://x.y/z.html \u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430}\u{2060}\u{4e2d}\u{6587} the ",
     );
 }
+
+/// Found by fuzzing the casing rules: a dotted abbreviation followed by a
+/// closing quote, and a ligature at a sentence start (its capital is two
+/// letters, so capitalising it would change the text beyond case).
+#[test]
+fn casing_edge_cases() {
+    let p = copyedit::Pipeline::new(copyedit::Config::default()).unwrap();
+    for input in [
+        "It was e.g.may\u{201d} then.\n",
+        "the the\n\u{fb01}ne the the the the \n",
+        "stra\u{df}e. \u{df}ig the\n",
+    ] {
+        copyedit::invariant::check_fix(&p, input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    }
+}

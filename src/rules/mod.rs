@@ -4,6 +4,11 @@ use std::sync::Arc;
 
 use crate::rule::Rule;
 
+mod casing;
+mod casing_consensus;
+mod casing_lexicon;
+mod casing_pronoun;
+mod casing_sentence;
 pub mod paragraph;
 pub mod spacing;
 pub mod unicode;
@@ -25,6 +30,10 @@ pub fn all() -> Vec<Arc<dyn Rule>> {
         Arc::new(spacing::SpaceAfterPunctuation),
         Arc::new(spacing::SpaceBeforePunctuation),
         Arc::new(paragraph::GluedHeading),
+        Arc::new(casing_sentence::SentenceStart),
+        Arc::new(casing_pronoun::PronounI),
+        Arc::new(casing_lexicon::LexiconCase),
+        Arc::new(casing_consensus::ConsensusCase),
     ]
 }
 

@@ -1,0 +1,82 @@
+use super::*;
+
+#[test]
+fn classes() {
+    let form = |w: &str| lookup(w).map(|e| (e.form, e.class));
+    assert_eq!(form("friday"), Some(("Friday", Class::Place)));
+    assert_eq!(form("ukraine"), Some(("Ukraine", Class::Place)));
+    assert_eq!(form("paris"), Some(("Paris", Class::Place)));
+    assert_eq!(form("vladivostok"), Some(("Vladivostok", Class::Place)));
+    assert_eq!(form("blair"), Some(("Blair", Class::Name)));
+    assert_eq!(form("nato"), Some(("NATO", Class::Acronym)));
+    assert_eq!(form("u.s."), Some(("U.S.", Class::Acronym)));
+    for w in [
+        "may", "march", "august", "china", "turkey", "bill", "will", "mark", "polish",
+    ] {
+        let class = lookup(w).map(|e| e.class);
+        assert!(
+            matches!(
+                class,
+                Some(Class::Ambiguous | Class::Country | Class::Given)
+            ),
+            "{w}: {class:?}"
+        );
+    }
+    for w in [
+        "the", "latin", "linux", "les", "los", "sur", "des", "eco", "geo", "us",
+    ] {
+        assert!(lookup(w).is_none_or(|e| e.class != Class::Name), "{w}");
+    }
+}
+
+#[test]
+fn phrases_and_ordinary_words() {
+    assert!(
+        phrases("new")
+            .iter()
+            .any(|p| p.rest == "york" && p.form == "New York")
+    );
+    assert!(phrases("united").iter().any(|p| p.form == "United States"));
+    assert!(phrases("los").iter().any(|p| p.form == "Los Angeles"));
+    for w in ["china", "bill", "brown", "run", "the"] {
+        assert!(is_ordinary(w), "{w}");
+    }
+    for w in ["paris", "friday", "yukos", "french"] {
+        assert!(!is_ordinary(w), "{w}");
+    }
+}
+
+/// The generated files are the ones the manifest describes (sizes and line
+/// counts here; `python3 scripts/gen_lexicon.py --verify` checks the hashes
+/// and `--check` regenerates them from the sources).
+#[test]
+fn data_matches_manifest() {
+    let manifest = include_str!("data/MANIFEST");
+    let mut seen = 0;
+    for line in manifest.lines().filter(|l| l.starts_with("file ")) {
+        let f: Vec<&str> = line.split(' ').collect();
+        let data = match f[1] {
+            "proper.tsv" => PROPER,
+            "ordinary.txt" => ORDINARY,
+            other => {
+                assert!(
+                    other.starts_with("licenses/"),
+                    "unknown file {other} in MANIFEST"
+                );
+                continue;
+            }
+        };
+        assert_eq!(data.len().to_string(), f[3], "{} size", f[1]);
+        assert_eq!(data.lines().count().to_string(), f[4], "{} lines", f[1]);
+        assert_eq!(f[2].len(), 64, "sha256 of {}", f[1]);
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+    let mut sorted: Vec<&str> = ORDINARY.lines().collect();
+    sorted.sort_unstable();
+    assert!(
+        sorted
+            .iter()
+            .eq(ORDINARY.lines().collect::<Vec<_>>().iter())
+    );
+}

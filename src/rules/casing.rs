@@ -1,0 +1,353 @@
+//! What the casing rules share: a scanner that walks the words of a document
+//! with their place in the sentence, and the guards that decide which words
+//! may be touched at all.
+//!
+//! A word is the letters of a whitespace-separated chunk once the quotes and
+//! brackets around it are stripped: `“ukraine’s` gives `ukraine’s`. Chunks
+//! with digits, hyphens, slashes, `@`, `#`, `_`, URLs or internal capitals
+//! (`iPhone`, `eBay`) give no word a rule may change. Heading lines (short,
+//! without final punctuation) and code blocks are marked so rules can leave
+//! them alone.
+
+use crate::document::{Document, is_blank};
+use crate::sentence::{self, Position};
+
+/// One word and its context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'a> {
+    /// Byte offset of the word in the document text.
+    pub start: usize,
+    /// The word: letters, with apostrophes inside (`i'm`, `ukraine’s`), or a
+    /// dotted abbreviation with its final period (`u.s.`).
+    pub text: &'a str,
+    pub pos: Position,
+    /// The word may be changed: it is a plain word of letters, not part of a
+    /// hyphenated compound, URL, handle or code, and has no internal capital.
+    pub plain: bool,
+    /// On a heading line.
+    pub heading: bool,
+    /// First word on its line, after any opening quotes.
+    pub line_start: bool,
+    /// Index of the chunk this word came from, counted over the document;
+    /// consecutive words have consecutive indices only when nothing but one
+    /// space separates them.
+    pub seq: usize,
+    /// The chunk ended with punctuation after the word (`friday,`).
+    pub punct_after: bool,
+    /// The whole chunk the word came from (`(i)`, `“paris,”`).
+    pub chunk: &'a str,
+}
+
+impl Word<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// A line that reads as a heading: at most 15 words and no final punctuation.
+pub(crate) fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let body = t.trim_end_matches(sentence::is_closer);
+    if body.ends_with(['.', '!', '?', ':', ';', ',', '…']) {
+        return false;
+    }
+    t.split_whitespace().count() <= 15
+}
+
+/// Visit every word of `doc` outside code blocks, in order.
+pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
+    let n = doc.lines().len();
+    let mut seq = 0usize;
+    // Position of the next word; carried across hard-wrapped lines.
+    let mut next = Position::Start;
+    let wrapped = doc.blank_line_paragraphs();
+    for i in 0..n {
+        let line = doc.line_text(i);
+        if doc.is_code(i) || is_blank(line) {
+            next = Position::Start;
+            seq += 2;
+            continue;
+        }
+        let continuation =
+            wrapped && i > 0 && !is_blank(doc.line_text(i - 1)) && !doc.is_code(i - 1);
+        if !continuation {
+            next = Position::Start;
+        }
+        let paragraph_line = !wrapped
+            || ((i == 0 || is_blank(doc.line_text(i - 1)))
+                && (i + 1 == n || is_blank(doc.line_text(i + 1))));
+        let heading = paragraph_line && is_heading(line);
+        let base = doc.lines()[i].content.start;
+        let mut first = true;
+        let mut last_end = usize::MAX;
+        let mut prev_quote = false;
+        for (off, chunk) in chunks(line) {
+            // A gap wider than one space breaks a phrase.
+            seq += if last_end == off.wrapping_sub(1) {
+                1
+            } else {
+                2
+            };
+            last_end = off + chunk.len();
+            if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
+                first = false;
+                next = Position::Unknown;
+                continue;
+            }
+            let mut pos = next;
+            next = sentence::after(chunk);
+            let line_start = first;
+            first = false;
+            let after_quote = prev_quote;
+            prev_quote = sentence::closes_quote_after_period(chunk);
+            let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
+                continue;
+            };
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+                pos = Position::Unknown;
+            }
+            visit(&Word {
+                start: base + off + w_off,
+                text: word,
+                pos,
+                plain,
+                heading,
+                line_start,
+                seq,
+                punct_after,
+                chunk,
+            });
+        }
+        // A line break inside a paragraph without punctuation is a wrap.
+        if !wrapped {
+            next = Position::Start;
+        }
+    }
+}
+
+/// Whitespace-separated chunks of a line with their byte offsets.
+fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = line;
+    let mut off = 0;
+    std::iter::from_fn(move || {
+        let trimmed = rest.trim_start();
+        off += rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let len = trimmed
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(trimmed.len());
+        let start = off;
+        rest = &trimmed[len..];
+        off += len;
+        Some((start, &trimmed[..len]))
+    })
+}
+
+/// The word in `chunk`: (offset, word, plain, punctuation follows).
+fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    let core = chunk.trim_start_matches(sentence::is_opener);
+    let lead = chunk.len() - core.len();
+    let body = core.trim_end_matches(|c: char| {
+        sentence::is_closer(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+    });
+    if body.is_empty() {
+        return None;
+    }
+    let punct_after = body.len() < core.len();
+    // Dotted abbreviations keep their final period: `u.s.`.
+    if body.contains('.') {
+        // The period after the body, if any (a closing quote may follow
+        // instead: `end.Registrars’`).
+        if !core[body.len()..].starts_with('.') {
+            return None;
+        }
+        let with_dot = &core[..body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    }
+    // One pass over the bytes: URL, handle, code and number markers.
+    let mut plain = !chunk.bytes().any(|b| {
+        matches!(
+            b,
+            b'@' | b'#'
+                | b'/'
+                | b'\\'
+                | b'_'
+                | b'='
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'~'
+                | b'|'
+                | b'$'
+                | b'%'
+                | b'+'
+                | b'0'..=b'9'
+        )
+    });
+    let mut prev_apostrophe = true; // no apostrophe first
+    let mut saw_upper_after_first = false;
+    for (k, c) in body.char_indices() {
+        if c == '\'' || c == '’' {
+            if prev_apostrophe {
+                plain = false;
+            }
+            prev_apostrophe = true;
+            continue;
+        }
+        if !c.is_alphabetic() {
+            // Hyphens, digits or symbols inside: not one word.
+            return Some((lead, body, false, punct_after));
+        }
+        if k > 0 && c.is_uppercase() {
+            saw_upper_after_first = true;
+        }
+        prev_apostrophe = false;
+    }
+    if prev_apostrophe {
+        plain = false;
+    }
+    // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
+    let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
+    Some((lead, body, plain && !mixed, punct_after))
+}
+
+/// `word` split into its base and a possessive suffix (`’s`, `'s`).
+pub(crate) fn split_possessive(word: &str) -> (&str, &str) {
+    for suffix in ["'s", "’s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            if !base.is_empty() {
+                return (base, &word[base.len()..]);
+            }
+        }
+    }
+    (word, "")
+}
+
+/// True when every letter of `word` is lowercase (apostrophes and periods
+/// allowed).
+pub(crate) fn is_lower(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'.')
+    } else {
+        word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+    }
+}
+
+/// `Word` for `word`: first letter uppercase, the rest as written.
+/// Letters whose capital is more than one character (`ﬁ` → `FI`, `ß` → `SS`)
+/// are left as they are: capitalising them would change the letters, not
+/// only their case.
+pub(crate) fn capitalize_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => {
+            let mut up = c.to_uppercase();
+            match (up.next(), up.next()) {
+                (Some(u), None) => std::iter::once(u).chain(chars).collect(),
+                _ => word.to_string(),
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// True for `Word`: an uppercase letter followed only by lowercase ones.
+pub(crate) fn is_titlecase(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {
+            let rest = chars.as_str();
+            !rest.is_empty() && rest.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParagraphStyle;
+
+    fn words(text: &str) -> Vec<(String, Position, bool)> {
+        let doc = Document::new(text, ParagraphStyle::Auto, true);
+        let mut out = Vec::new();
+        scan(&doc, |w| out.push((w.text.to_string(), w.pos, w.plain)));
+        out
+    }
+
+    #[test]
+    fn positions_and_guards() {
+        let w =
+            words("the talks ended. “then iPhone fans in the u.s. met at www.x.com, see @bob.\n");
+        let get = |s: &str| w.iter().find(|x| x.0 == s).cloned().unwrap();
+        assert_eq!(get("the").1, Position::Start);
+        assert_eq!(get("talks").1, Position::Mid);
+        assert_eq!(get("then").1, Position::Start);
+        assert!(!get("iPhone").2);
+        assert!(get("u.s.").2);
+        assert_eq!(get("met").1, Position::Unknown);
+        assert!(w.iter().all(|x| x.0 != "www.x.com" || !x.2));
+        assert!(!get("@bob").2 || w.iter().all(|x| x.0 != "@bob"));
+    }
+
+    #[test]
+    fn possessives_and_hyphens() {
+        let w = words("ukraine’s pro-russian rebels, i'm told\n");
+        assert!(w.iter().any(|x| x.0 == "ukraine’s" && x.2));
+        assert!(w.iter().any(|x| x.0 == "i'm" && x.2));
+        assert!(w.iter().all(|x| !x.0.contains("russian") || !x.2));
+        assert_eq!(split_possessive("ukraine’s"), ("ukraine", "’s"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any mix of letters, punctuation, quotes and multibyte characters:
+        /// the casing rules neither panic nor keep changing their output.
+        #[test]
+        fn casing_rules_settle(
+            parts in proptest::collection::vec(
+                "(paris|may 5|i|i’m|u\\.s\\.|new york|Yukos|yukos|é|’|“|”|\\.|\\?|!|…|:| |\n|[a-zA-Z]{1,6}|[.’”]{1,3})",
+                0..40,
+            )
+        ) {
+            let text = parts.concat();
+            let cfg = crate::Config {
+                select: Some(
+                    ["sentence-start-case", "pronoun-i-case", "proper-noun-case", "consensus-case"]
+                        .map(String::from)
+                        .to_vec(),
+                ),
+                lang: crate::Lang::En,
+                ..crate::Config::default()
+            };
+            let p = crate::Pipeline::new(cfg).unwrap();
+            let once = p.run(&text).unwrap().fixed;
+            proptest::prop_assert_eq!(p.run(&once).unwrap().fixed, once.clone());
+            proptest::prop_assert_eq!(once.to_lowercase(), text.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn glued_sentences_with_curly_quotes() {
+        // A glued `.X` with a multibyte closer must not split a character.
+        let w = words("the prosecutions.Registrars’ powers and “u.s.”\n");
+        assert!(w.iter().all(|x| !x.0.contains("Registrars")));
+        assert!(w.iter().any(|x| x.0 == "u.s."));
+    }
+
+    #[test]
+    fn headings() {
+        assert!(is_heading("The Path Forward: A Delicate Balance"));
+        assert!(!is_heading("It ended."));
+        assert!(!is_heading("“It ended,” he said."));
+    }
+}

@@ -1,0 +1,522 @@
+//! Proper nouns from the lexicon: `friday`, `ukraine’s`, `paris`, `nato`,
+//! `u.s.`, `new york`, `south America` get their capitals back.
+//!
+//! English only. A word is fixed when the lexicon knows it only as a name or
+//! an acronym. Words that are also ordinary (`may`, `march`, `china`,
+//! `bill`) are fixed only with proof: a month next to a day or a year
+//! (`may 5`, `30 march`, `in march 2022`) or closing a phrase such as
+//! `in august.`. Multiword names are fixed as a whole when the sequence
+//! matches (`new york`, `harry potter`). Headings, hyphenated words, words
+//! next to digits, URLs and code are never touched.
+
+use crate::document::Document;
+use crate::edit::{Edit, Fix};
+use crate::lexicon::{self, Class, Phrase};
+use crate::rule::{Rule, RuleDoc};
+use crate::sentence::Position;
+
+use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
+
+pub struct LexiconCase;
+
+const ID: &str = "proper-noun-case";
+
+static DOC: RuleDoc = RuleDoc {
+    summary: "Capitalise names, places, days, months and acronyms written in lowercase",
+    details: "Words the embedded lexicon (SCOWL, WordNet, CLDR, GeoNames and a short \
+              hand-written list) knows only as names are capitalised (`friday`, `paris`, \
+              `ukraine’s`), acronyms are upper-cased (`nato`, `u.s.`), and multiword names are \
+              fixed as a whole (`new york`, `south America`). Words that are also ordinary \
+              words (`may`, `march`, `china`, `bill`) are fixed only when the context proves a \
+              date (`may 5`, `30 march`, `in march 2022`). Heading lines, hyphenated words, \
+              words next to digits, URLs and code are left alone.",
+    fixes: &[
+        (
+            "Putin issued a stark warning friday, after the paris summit.\n",
+            "Putin issued a stark warning Friday, after the Paris summit.\n",
+        ),
+        (
+            "He said ukraine’s ties with nato grew.\n",
+            "He said Ukraine’s ties with NATO grew.\n",
+        ),
+        (
+            "Talks began in march 2022 in new york.\n",
+            "Talks began in March 2022 in New York.\n",
+        ),
+    ],
+    keeps: &[
+        "You may march on, said Bill about the china.\n",
+        "Talks in Paris\n",
+        "See paris-based firms at www.paris.fr and @paris.\n",
+        "The separatists in eastern Ukraine, the US and the Senior Fellow.\n",
+    ],
+};
+
+const MONTHS: &[&str] = &["May", "March", "August"];
+
+/// Words before a month that, with punctuation after it, prove the month.
+const MONTH_LEAD: &[&str] = &[
+    "in", "since", "until", "till", "during", "early", "late", "mid", "last", "next", "from",
+];
+
+impl Rule for LexiconCase {
+    fn id(&self) -> &'static str {
+        ID
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn english_only(&self) -> bool {
+        true
+    }
+    fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+        let text = doc.text();
+        let mut prev: Option<Word> = None;
+        // Words already fixed as part of a phrase end before this offset.
+        let mut covered = 0usize;
+        scan(doc, |w| {
+            let p = prev.replace(*w);
+            if w.heading || !w.plain || w.start < covered {
+                return;
+            }
+            if let Some(end) = fix_phrase(text, w, out) {
+                covered = end;
+                return;
+            }
+            if let Some(fix) = fix_word(text, p.as_ref(), w) {
+                out.push(fix);
+            }
+        });
+    }
+}
+
+/// Quick filter before any hashing: a lowercase word of plausible length.
+#[inline]
+fn candidate(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2
+        && b.len() <= lexicon::MAX_WORD_LEN + 3
+        && (b[0].is_ascii_lowercase() || b[0] >= 0x80)
+        && is_lower(word)
+}
+
+fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
+    if !candidate(w.text) {
+        return None;
+    }
+    let (base, suffix) = split_possessive(w.text);
+    if let Some(fix) = after_title(prev, w, base) {
+        return Some(fix);
+    }
+    let entry = lexicon::lookup(base)?;
+    let ok = match entry.class {
+        Class::Name | Class::Place | Class::Acronym => true,
+        Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
+        Class::Country => country_context(text, prev, w, suffix),
+        // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
+        Class::Ambiguous | Class::Given => {
+            (entry.class == Class::Given || matches!(base, "sir" | "dame"))
+                && !w.punct_after
+                && next_chunk(text, w.end()).is_some_and(surname_like)
+        }
+    };
+    if !ok {
+        return None;
+    }
+    let message = match entry.class {
+        Class::Acronym => "write the acronym in capitals",
+        _ => "capitalise the name",
+    };
+    Some(Fix::new(
+        ID,
+        message,
+        Edit::replace(w.start..w.end(), format!("{}{suffix}", entry.form)),
+    ))
+}
+
+/// Titles that always precede a name: the word after them is a name, even
+/// when its lowercase form is an ordinary word (`Mr brown`, `Ms lynch`).
+const TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Messrs",
+    "Messrs.",
+];
+
+/// Lowercase particles of surnames.
+const PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
+    "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
+];
+
+/// `Mr brown` → `Mr Brown`.
+fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
+    let p = prev?;
+    if p.seq + 1 != w.seq || !TITLES.contains(&p.chunk) || base.len() < 2 || base.contains('.') {
+        return None;
+    }
+    if PARTICLES.contains(&base) {
+        return None; // `Mr da Silva`, `Mr de Vabres`
+    }
+    if let Some(e) = lexicon::lookup(base) {
+        if e.class == Class::Acronym {
+            return None;
+        }
+    }
+    Some(Fix::new(
+        ID,
+        "capitalise the name after a title",
+        Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
+    ))
+}
+
+/// The next chunk reads as a surname: capitalised, and a name (not a place:
+/// `eastern Ukraine` stays) or a word the lexicon does not know as ordinary.
+fn surname_like(chunk: &str) -> bool {
+    let word = chunk.trim_end_matches(|c: char| !c.is_alphabetic());
+    let (word, _) = split_possessive(word);
+    if !is_titlecase(word) || !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
+        return false;
+    }
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(b) else {
+        return false;
+    };
+    match lexicon::lookup(lower) {
+        Some(e) => e.class == Class::Name,
+        None => !lexicon::is_ordinary(lower),
+    }
+}
+
+/// Words before a country that ask for a place.
+const PLACE_LEAD: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "across",
+    "throughout",
+    "between",
+    "against",
+    "into",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "including",
+    "via",
+    "within",
+    "outside",
+    "towards",
+    "toward",
+    "beyond",
+    "and",
+];
+
+/// Words after a country that end its noun phrase (`in china and`, `to
+/// japan last`), unlike a noun it would modify (`in china cups`).
+const PLACE_TAIL: &[&str] = &[
+    "and", "or", "but", "is", "was", "has", "had", "will", "would", "said", "says", "to", "in",
+    "on", "for", "with", "as", "at", "by", "from", "which", "where", "since", "after", "last",
+    "this", "over", "are", "were", "have", "could", "should", "may", "might", "must", "can",
+];
+
+/// `in china,`, `trade with japan.`, `turkey's army`: a country, not a
+/// teacup or a bird. Never after an article or possessive (`the china`).
+fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> bool {
+    let Some(p) = prev.filter(|p| p.seq + 1 == w.seq) else {
+        return false;
+    };
+    let before = p.chunk.to_ascii_lowercase();
+    if !suffix.is_empty() {
+        return !is_determiner(&before) && !p.punct_after;
+    }
+    if !PLACE_LEAD.contains(&before.as_str()) {
+        return false;
+    }
+    if w.punct_after {
+        return true;
+    }
+    match next_chunk(text, w.end()) {
+        None => true,
+        Some(n) => PLACE_TAIL.contains(&n.trim_end_matches([',', '.', ';', ':'])),
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "some"
+            | "fine"
+            | "bone"
+    )
+}
+
+/// A day or year next to the month, or `in march.`-style phrase ends.
+fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
+    let next = next_chunk(text, w.end());
+    if !w.punct_after && next.is_some_and(is_day_or_year) {
+        return true;
+    }
+    let Some(p) = prev else { return false };
+    if p.seq + 1 != w.seq {
+        return false;
+    }
+    // `30 may`, but not `in 2005 may also slide`.
+    if is_day_or_year(p.chunk) && p.chunk.len() <= 4 && !p.chunk.ends_with(['.', ',', ';', ':']) {
+        let digits = p.chunk.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        if digits.len() <= 2 {
+            return true;
+        }
+    }
+    (w.punct_after || next.is_none()) && MONTH_LEAD.contains(&p.chunk)
+}
+
+/// The chunk after one space at `at`, if the text continues that way.
+fn next_chunk(text: &str, at: usize) -> Option<&str> {
+    let rest = text[at..].strip_prefix(' ')?;
+    let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// `5`, `31,`, `5th`, `2022`, `2022.`: a day of the month or a year.
+fn is_day_or_year(chunk: &str) -> bool {
+    let t = chunk.trim_end_matches(['.', ',', ';', ':', ')']);
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let suffix = &t[digits.len()..];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    match digits.len() {
+        1 | 2 => {
+            matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+                && (1..=31).contains(&digits.parse::<u32>().unwrap_or(0))
+        }
+        4 => suffix.is_empty() && (digits.starts_with('1') || digits.starts_with('2')),
+        _ => false,
+    }
+}
+
+/// Match a multiword name starting at `w`; push one fix per word whose case
+/// differs and return the end of the match.
+fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
+    // A lowercase first word starts a phrase fix, and so does a capitalised
+    // ordinary word mid-sentence (`the United states`); after a capitalised
+    // name (`Indian ocean`, `Palestinian territories`) the lowercase rest is
+    // a style, not damage.
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let key = if candidate(w.text) {
+        w.text
+    } else if w.pos == Position::Mid && is_titlecase(w.text) && w.text.len() <= buf.len() {
+        let b = &mut buf[..w.text.len()];
+        b.copy_from_slice(w.text.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(k)
+                if !lexicon::phrases(k).is_empty()
+                    && lexicon::lookup(k).is_none_or(|e| e.class == Class::Ambiguous)
+                    && lexicon::is_ordinary(k) =>
+            {
+                k
+            }
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let phrases = lexicon::phrases(key);
+    if phrases.is_empty() {
+        return None;
+    }
+    for ph in phrases {
+        if let Some(end) = apply_phrase(text, w, ph, out) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option<usize> {
+    // Collect the words of the text that line up with the phrase.
+    let mut spans = vec![(w.start, w.end())];
+    let mut at = w.end();
+    for want in ph.rest.split(' ') {
+        let rest = text[at..].strip_prefix(' ')?;
+        let start = at + 1;
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’' || c == '.'))
+            .unwrap_or(rest.len());
+        let (got, _) = split_possessive(rest[..len].trim_end_matches('.'));
+        if !got.eq_ignore_ascii_case(want) {
+            return None;
+        }
+        // The next character must end the word (no `new yorker`, no hyphen).
+        let after = &rest[got.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        spans.push((start, start + got.len()));
+        at = start + got.len();
+    }
+    let forms: Vec<&str> = ph.form.split(' ').collect();
+    if forms.len() != spans.len() {
+        return None;
+    }
+    let written: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+    // Only fix a phrase someone wrote in lowercase or half capitalised; a
+    // phrase in another deliberate style (`NEW YORK`) is kept.
+    let deliberate = written
+        .iter()
+        .zip(&forms)
+        .any(|(x, f)| x != f && x.chars().any(char::is_uppercase) && !is_titlecase(x));
+    if deliberate {
+        return Some(at);
+    }
+    for ((s, e), form) in spans.iter().zip(&forms) {
+        let (base, _) = split_possessive(&text[*s..*e]);
+        if base != *form {
+            out.push(Fix::new(
+                ID,
+                "capitalise the name",
+                Edit::replace(*s..*s + base.len(), *form),
+            ));
+        }
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_day_or_year;
+    use crate::rules::testing::{assert_fix, assert_keep};
+
+    const ID: &str = super::ID;
+
+    #[test]
+    fn names_and_acronyms() {
+        assert_fix(
+            ID,
+            "They met in vladivostok.\n",
+            "They met in Vladivostok.\n",
+        );
+        assert_fix(
+            ID,
+            "Officials in berlin and warsaw met in january.\n",
+            "Officials in Berlin and Warsaw met in January.\n",
+        );
+        assert_fix(
+            ID,
+            "He said the u.s. would respond.\n",
+            "He said the U.S. would respond.\n",
+        );
+        assert_fix(
+            ID,
+            "She lived in south America.\n",
+            "She lived in South America.\n",
+        );
+        assert_fix(
+            ID,
+            "West and east Germany merged.\n",
+            "West and East Germany merged.\n",
+        );
+        assert_fix(ID, "I like harry potter.\n", "I like Harry Potter.\n");
+        assert_keep(
+            ID,
+            "Islands in the Indian ocean and the Palestinian territories.\n",
+        );
+        assert_fix(
+            ID,
+            "How many died in world war II?\n",
+            "How many died in World War II?\n",
+        );
+    }
+
+    #[test]
+    fn names_in_context() {
+        assert_fix(
+            ID,
+            "He met Mr brown and ms lynch.\n",
+            "He met Mr Brown and Ms Lynch.\n",
+        );
+        assert_fix(
+            ID,
+            "It was chaired by sir Phil Watts.\n",
+            "It was chaired by Sir Phil Watts.\n",
+        );
+        assert_keep(ID, "Bank of England governor Mervyn King spoke.\n");
+        assert_fix(ID, "Then tony Blair spoke.\n", "Then Tony Blair spoke.\n");
+        assert_keep(ID, "A robin Sang.\n");
+        assert_keep(ID, "Mr da Silva met Mr van der Veer.\n");
+        assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
+    }
+
+    #[test]
+    fn countries_need_a_place() {
+        assert_fix(
+            ID,
+            "Exports to japan were up and china's grew.\n",
+            "Exports to Japan were up and China's grew.\n",
+        );
+        assert_fix(ID, "He lives in chile.\n", "He lives in Chile.\n");
+        assert_keep(ID, "The china's broken and the turkey is in the oven.\n");
+        assert_keep(ID, "Tea served in china cups.\n");
+    }
+
+    #[test]
+    fn months_need_proof() {
+        assert_fix(
+            ID,
+            "Between march 15 and august 27.\n",
+            "Between March 15 and August 27.\n",
+        );
+        assert_fix(
+            ID,
+            "That ends from 30 may 2022.\n",
+            "That ends from 30 May 2022.\n",
+        );
+        assert_fix(ID, "It was bought last may.\n", "It was bought last May.\n");
+        assert_keep(ID, "Prices may rise and troops march in.\n");
+        assert_keep(ID, "It was an august gathering.\n");
+    }
+
+    #[test]
+    fn guards() {
+        assert_keep(ID, "He works at paris-based firms.\n");
+        assert_keep(ID, "Visit www.paris.fr or email paris@example.com.\n");
+        assert_keep(ID, "Putin warns troops in ukraine\n");
+        assert_keep(ID, "Go south three blocks and turn left.\n");
+        assert_keep(ID, "The west coast of Scotland is rainy.\n");
+        assert_keep(ID, "Use python and linux tools.\n");
+        assert_keep(ID, "NEW YORK is loud.\n");
+    }
+
+    #[test]
+    fn days_and_years() {
+        for t in ["5", "31,", "5th", "2022", "2022."] {
+            assert!(is_day_or_year(t), "{t}");
+        }
+        for t in ["0", "32", "12345", "5pm", "two"] {
+            assert!(!is_day_or_year(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn real_article() {
+        assert_fix(
+            ID,
+            "Putin issued a stark warning friday, declaring that ukraine’s ties matter.\n",
+            "Putin issued a stark warning Friday, declaring that Ukraine’s ties matter.\n",
+        );
+    }
+}
