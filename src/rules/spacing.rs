@@ -7,7 +7,7 @@
 //! ellipses keep their spacing (see [`crate::text`]). A closing quote or
 //! bracket right after the punctuation stays attached to it (`peace,” Putin`).
 //! Where a glued sentence end might instead be a lost paragraph break, the
-//! paragraph rules decide ([`super::paragraph::sentence_glue`]); this module
+//! paragraph rules decide (`super::paragraph::sentence_glue`); this module
 //! only inserts spaces where they say "space".
 
 use crate::abbrev::is_abbreviation;
