@@ -1,0 +1,233 @@
+//! The words of a document with their place in the sentence, found once per
+//! pass and shared by every rule that reads words (the casing rules).
+//!
+//! A word is the letters of a whitespace-separated chunk once the quotes and
+//! brackets around it are stripped: `“ukraine’s` gives `ukraine’s`. Chunks
+//! with digits, hyphens, slashes, `@`, `#`, `_`, URLs or internal capitals
+//! (`iPhone`, `eBay`) give no word a rule may change. Heading lines (short,
+//! without final punctuation) and code blocks are marked so rules can leave
+//! them alone.
+//!
+//! The scan runs once per document and pass ([`Document::words`]); rules
+//! walk the cached list, so adding a word rule costs a loop, not a scan.
+
+use crate::document::{Document, is_blank};
+use crate::sentence::{self, Position};
+
+/// One word and its context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'a> {
+    /// Byte offset of the word in the document text.
+    pub start: usize,
+    /// The word: letters, with apostrophes inside (`i'm`, `ukraine’s`), or a
+    /// dotted abbreviation with its final period (`u.s.`).
+    pub text: &'a str,
+    pub pos: Position,
+    /// The word may be changed: it is a plain word of letters, not part of a
+    /// hyphenated compound, URL, handle or code, and has no internal capital.
+    pub plain: bool,
+    /// On a heading line.
+    pub heading: bool,
+    /// First word on its line, after any opening quotes.
+    pub line_start: bool,
+    /// Index of the chunk this word came from, counted over the document;
+    /// consecutive words have consecutive indices only when nothing but one
+    /// space separates them.
+    pub seq: usize,
+    /// The chunk ended with punctuation after the word (`friday,`).
+    pub punct_after: bool,
+    /// The whole chunk the word came from (`(i)`, `“paris,”`).
+    pub chunk: &'a str,
+}
+
+impl Word<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// A line that reads as a heading: at most 15 words and no final punctuation.
+pub(crate) fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let body = t.trim_end_matches(sentence::is_closer);
+    if body.ends_with(['.', '!', '?', ':', ';', ',', '…']) {
+        return false;
+    }
+    t.split_whitespace().count() <= 15
+}
+
+/// Visit every word of `doc` outside code blocks, in order.
+pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
+    for w in doc.words() {
+        visit(w);
+    }
+}
+
+/// Every word of `doc` outside code blocks, in order: what
+/// [`Document::words`] caches.
+pub(crate) fn collect<'a>(doc: &Document<'a>) -> Vec<Word<'a>> {
+    let mut words = Vec::with_capacity(doc.text().len() / 6 + 1);
+    let mut visit = |w: &Word<'a>| words.push(*w);
+    let n = doc.lines().len();
+    let mut seq = 0usize;
+    // Position of the next word; carried across hard-wrapped lines.
+    let mut next = Position::Start;
+    let wrapped = doc.blank_line_paragraphs();
+    for i in 0..n {
+        let line = doc.line_text(i);
+        if doc.is_code(i) || is_blank(line) {
+            next = Position::Start;
+            seq += 2;
+            continue;
+        }
+        let continuation =
+            wrapped && i > 0 && !is_blank(doc.line_text(i - 1)) && !doc.is_code(i - 1);
+        if !continuation {
+            next = Position::Start;
+        }
+        let paragraph_line = !wrapped
+            || ((i == 0 || is_blank(doc.line_text(i - 1)))
+                && (i + 1 == n || is_blank(doc.line_text(i + 1))));
+        let heading = paragraph_line && is_heading(line);
+        let base = doc.lines()[i].content.start;
+        let mut first = true;
+        let mut last_end = usize::MAX;
+        let mut prev_quote = false;
+        for (off, chunk) in chunks(line) {
+            // A gap wider than one space breaks a phrase.
+            seq += if last_end == off.wrapping_sub(1) {
+                1
+            } else {
+                2
+            };
+            last_end = off + chunk.len();
+            if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
+                first = false;
+                next = Position::Unknown;
+                continue;
+            }
+            let mut pos = next;
+            next = sentence::after(chunk);
+            let line_start = first;
+            first = false;
+            let after_quote = prev_quote;
+            prev_quote = sentence::closes_quote_after_period(chunk);
+            let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
+                continue;
+            };
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+                pos = Position::Unknown;
+            }
+            visit(&Word {
+                start: base + off + w_off,
+                text: word,
+                pos,
+                plain,
+                heading,
+                line_start,
+                seq,
+                punct_after,
+                chunk,
+            });
+        }
+        // A line break inside a paragraph without punctuation is a wrap.
+        if !wrapped {
+            next = Position::Start;
+        }
+    }
+    words
+}
+
+/// Whitespace-separated chunks of a line with their byte offsets.
+fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = line;
+    let mut off = 0;
+    std::iter::from_fn(move || {
+        let trimmed = rest.trim_start();
+        off += rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let len = trimmed
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(trimmed.len());
+        let start = off;
+        rest = &trimmed[len..];
+        off += len;
+        Some((start, &trimmed[..len]))
+    })
+}
+
+/// The word in `chunk`: (offset, word, plain, punctuation follows).
+fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    let core = chunk.trim_start_matches(sentence::is_opener);
+    let lead = chunk.len() - core.len();
+    let body = core.trim_end_matches(|c: char| {
+        sentence::is_closer(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+    });
+    if body.is_empty() {
+        return None;
+    }
+    let punct_after = body.len() < core.len();
+    // Dotted abbreviations keep their final period: `u.s.`.
+    if body.contains('.') {
+        // The period after the body, if any (a closing quote may follow
+        // instead: `end.Registrars’`).
+        if !core[body.len()..].starts_with('.') {
+            return None;
+        }
+        let with_dot = &core[..body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    }
+    // One pass over the bytes: URL, handle, code and number markers.
+    let mut plain = !chunk.bytes().any(|b| {
+        matches!(
+            b,
+            b'@' | b'#'
+                | b'/'
+                | b'\\'
+                | b'_'
+                | b'='
+                | b'<'
+                | b'>'
+                | b'&'
+                | b'~'
+                | b'|'
+                | b'$'
+                | b'%'
+                | b'+'
+                | b'0'..=b'9'
+        )
+    });
+    let mut prev_apostrophe = true; // no apostrophe first
+    let mut saw_upper_after_first = false;
+    for (k, c) in body.char_indices() {
+        if c == '\'' || c == '’' {
+            if prev_apostrophe {
+                plain = false;
+            }
+            prev_apostrophe = true;
+            continue;
+        }
+        if !c.is_alphabetic() {
+            // Hyphens, digits or symbols inside: not one word.
+            return Some((lead, body, false, punct_after));
+        }
+        if k > 0 && c.is_uppercase() {
+            saw_upper_after_first = true;
+        }
+        prev_apostrophe = false;
+    }
+    if prev_apostrophe {
+        plain = false;
+    }
+    // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
+    let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
+    Some((lead, body, plain && !mixed, punct_after))
+}
