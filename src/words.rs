@@ -59,10 +59,17 @@ pub(crate) fn is_heading(line: &str) -> bool {
     t.split_whitespace().count() <= 15
 }
 
+/// Documents up to this size keep their word list between rules (about ten
+/// bytes of list per byte of text); larger ones are walked afresh by each
+/// rule, so memory stays flat however large one document is.
+const CACHE_LIMIT: usize = 4 << 20;
+
 /// Visit every word of `doc` outside code blocks, in order.
 pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
-    for w in doc.words() {
-        visit(w);
+    if doc.text().len() <= CACHE_LIMIT {
+        doc.words().iter().for_each(visit);
+    } else {
+        walk(doc, &mut visit);
     }
 }
 
@@ -70,7 +77,11 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
 /// [`Document::words`] caches.
 pub(crate) fn collect<'a>(doc: &Document<'a>) -> Vec<Word<'a>> {
     let mut words = Vec::with_capacity(doc.text().len() / 6 + 1);
-    let mut visit = |w: &Word<'a>| words.push(*w);
+    walk(doc, &mut |w: &Word<'a>| words.push(*w));
+    words
+}
+
+fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
     let n = doc.lines().len();
     let mut seq = 0usize;
     // Position of the next word; carried across hard-wrapped lines.
@@ -138,7 +149,6 @@ pub(crate) fn collect<'a>(doc: &Document<'a>) -> Vec<Word<'a>> {
             next = Position::Start;
         }
     }
-    words
 }
 
 /// Whitespace-separated chunks of a line with their byte offsets.
