@@ -153,26 +153,152 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
 
 /// Whitespace-separated chunks of a line with their byte offsets.
 fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = line;
-    let mut off = 0;
+    let bytes = line.as_bytes();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        let trimmed = rest.trim_start();
-        off += rest.len() - trimmed.len();
-        if trimmed.is_empty() {
+        pos = skip_while_space(line, pos, true);
+        if pos >= bytes.len() {
             return None;
         }
-        let len = trimmed
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(trimmed.len());
-        let start = off;
-        rest = &trimmed[len..];
-        off += len;
-        Some((start, &trimmed[..len]))
+        let start = pos;
+        pos = skip_while_space(line, pos, false);
+        Some((start, &line[start..pos]))
     })
+}
+
+/// The first offset from `pos` where whitespace-ness differs from `space`.
+/// ASCII bytes are classified directly; only non-ASCII characters are
+/// decoded (`char::is_whitespace`: NBSP, ideographic space…).
+#[inline]
+fn skip_while_space(line: &str, mut pos: usize, space: bool) -> usize {
+    let bytes = line.as_bytes();
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (is_space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = line[pos..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_space != space {
+            break;
+        }
+        pos += len;
+    }
+    pos
+}
+
+/// Bytes that mark a chunk as a URL, handle, code or number: no word in it
+/// may be changed.
+fn is_marker(b: u8) -> bool {
+    matches!(
+        b,
+        b'@' | b'#'
+            | b'/'
+            | b'\\'
+            | b'_'
+            | b'='
+            | b'<'
+            | b'>'
+            | b'&'
+            | b'~'
+            | b'|'
+            | b'$'
+            | b'%'
+            | b'+'
+            | b'0'..=b'9'
+    )
 }
 
 /// The word in `chunk`: (offset, word, plain, punctuation follows).
 fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    if chunk.is_ascii() {
+        word_of_ascii(chunk)
+    } else {
+        word_of_any(chunk)
+    }
+}
+
+/// [`word_of`] for an ASCII chunk, byte by byte: most chunks of English
+/// text, and the same answers as the general version.
+fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    let b = chunk.as_bytes();
+    let lead = b
+        .iter()
+        .take_while(|&&c| matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_'))
+        .count();
+    let core = &b[lead..];
+    let trail = core
+        .iter()
+        .rev()
+        .take_while(|&&c| {
+            matches!(
+                c,
+                b'"' | b'\''
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'*'
+                    | b'_'
+                    | b'.'
+                    | b','
+                    | b';'
+                    | b':'
+                    | b'!'
+                    | b'?'
+            )
+        })
+        .count();
+    let body = &core[..core.len() - trail];
+    if body.is_empty() {
+        return None;
+    }
+    let punct_after = trail > 0;
+    let body_str = &chunk[lead..lead + body.len()];
+    if body.contains(&b'.') {
+        if core.get(body.len()) != Some(&b'.') {
+            return None;
+        }
+        let with_dot = &chunk[lead..lead + body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
+        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    }
+    let mut plain = !b.iter().any(|&c| is_marker(c));
+    let mut prev_apostrophe = true;
+    let (mut upper_after_first, mut lower) = (false, false);
+    for (k, &c) in body.iter().enumerate() {
+        if c == b'\'' {
+            if prev_apostrophe {
+                plain = false;
+            }
+            prev_apostrophe = true;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            return Some((lead, body_str, false, punct_after));
+        }
+        if c.is_ascii_uppercase() {
+            upper_after_first |= k > 0;
+        } else {
+            lower = true;
+        }
+        prev_apostrophe = false;
+    }
+    if prev_apostrophe {
+        plain = false;
+    }
+    Some((
+        lead,
+        body_str,
+        plain && !(upper_after_first && lower),
+        punct_after,
+    ))
+}
+
+/// [`word_of`] for any chunk.
+fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     let core = chunk.trim_start_matches(sentence::is_opener);
     let lead = chunk.len() - core.len();
     let body = core.trim_end_matches(|c: char| {
@@ -195,26 +321,8 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
         return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
     }
-    // One pass over the bytes: URL, handle, code and number markers.
-    let mut plain = !chunk.bytes().any(|b| {
-        matches!(
-            b,
-            b'@' | b'#'
-                | b'/'
-                | b'\\'
-                | b'_'
-                | b'='
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'~'
-                | b'|'
-                | b'$'
-                | b'%'
-                | b'+'
-                | b'0'..=b'9'
-        )
-    });
+    // URL, handle, code and number markers.
+    let mut plain = !chunk.bytes().any(is_marker);
     let mut prev_apostrophe = true; // no apostrophe first
     let mut saw_upper_after_first = false;
     for (k, c) in body.char_indices() {
@@ -240,4 +348,73 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
     let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
     Some((lead, body, plain && !mixed, punct_after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference for [`chunks`]: split on `char::is_whitespace`.
+    fn chunks_by_char(line: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices() {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    out.push((s, &line[s..i]));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &line[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_and_general_word_scans_agree_on_examples() {
+        for chunk in [
+            "a.b",
+            "u.s.",
+            "U.S.,",
+            "(i)",
+            "“paris,”",
+            "i'm",
+            "'tis",
+            "don'",
+            "iPhone",
+            "eBay.",
+            "x_y",
+            "3rd",
+            "end.",
+            "...",
+            "\"",
+            "a'b'c",
+            "McDonald's",
+            "ABC",
+            "(e.g.",
+            "www.x.com",
+        ] {
+            assert_eq!(word_of(chunk), word_of_any(chunk), "{chunk:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII fast path gives exactly the general answer.
+        #[test]
+        fn ascii_fast_path_matches(chunk in "[a-zA-Z.,;:!?'\"()\\[\\]{}*_@#/0-9-]{1,12}") {
+            proptest::prop_assert_eq!(word_of_ascii(&chunk), word_of_any(&chunk));
+        }
+
+        /// Byte-level chunking splits where `char::is_whitespace` does.
+        #[test]
+        fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
+            let got: Vec<_> = chunks(&line).collect();
+            proptest::prop_assert_eq!(got, chunks_by_char(&line));
+        }
+    }
 }
