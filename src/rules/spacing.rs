@@ -16,24 +16,26 @@ use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
 use crate::text::{
     CLOSERS, OPENERS, char_at, char_before, is_address, is_cjk, is_code_like, is_domain_or_file,
-    is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, token_at, token_start,
-    word_at,
+    is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, straight_quote_reading,
+    token_at, token_start, word_at,
 };
 
 use super::paragraph::{Glue, sentence_glue};
 
 /// Where the next word starts after punctuation at `p` (byte offset of the
-/// punctuation in `line`, which starts at `base` in the text): the insertion
-/// point for the space (after a closing quote, before an opening one) and the
-/// first letter of the next word. `None` when no word follows directly.
-fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
+/// punctuation in `line`): the insertion point for the space (after a
+/// closing quote, before an opening one) and the first letter of the next
+/// word. `None` when no word follows directly, or when a straight quote
+/// between them cannot be read (see [`straight_quote_reading`]);
+/// `next_quoted` tells whether the next paragraph opens with a quote.
+fn next_word(line: &str, p: usize, next_quoted: bool) -> Option<(usize, usize)> {
     let mut k = p + 1;
     let c = char_at(line, k)?;
     // Only , . ! ? end inside a quotation; after : and ; a quote opens.
     let may_close = matches!(line.as_bytes()[p], b',' | b'.' | b'!' | b'?');
     if may_close && CLOSERS.contains(&c) {
         let closes = match c {
-            '"' => straight_quote_closes(line, k),
+            '"' => straight_quote_reading(line, k, next_quoted)?,
             '\'' => opened_single_quote(&line[crate::text::scan_floor(line, k)..k]),
             _ => true,
         };
@@ -46,7 +48,7 @@ fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
         return Some((k, k));
     }
     if OPENERS.contains(&c) {
-        if c == '"' && straight_quote_closes(line, k) {
+        if c == '"' && straight_quote_reading(line, k, next_quoted) != Some(false) {
             return None;
         }
         let l = k + c.len_utf8();
@@ -55,6 +57,17 @@ fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether the paragraph after line `li` opens with a straight quote, where a
+/// quotation left open at the end of this one continues. Looks past a few
+/// blank lines only, so each line costs a bounded look-up.
+fn next_paragraph_quoted(doc: &Document, li: usize) -> bool {
+    (li + 1..doc.lines().len())
+        .take(4)
+        .map(|i| doc.line_text(i).trim_start())
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| t.starts_with('"'))
 }
 
 /// True when `before` holds a single quote that opens a quotation (at the
@@ -165,8 +178,9 @@ impl Rule for SpaceAfterComma {
             if !line.contains(',') || doc.is_code(li) {
                 continue;
             }
+            let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
             for (p, _) in line.match_indices(',') {
-                let Some((at, letter)) = next_word(line, p) else {
+                let Some((at, letter)) = next_word(line, p, next_quoted) else {
                     continue;
                 };
                 if !prose_site(line, p, letter) || single_letters_around(line, p, letter) {
@@ -238,11 +252,12 @@ impl Rule for SpaceAfterPunctuation {
             if doc.is_code(li) {
                 continue;
             }
+            let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
             for (p, c) in line.char_indices() {
                 if !matches!(c, ';' | ':' | '.' | '!' | '?') {
                     continue;
                 }
-                let Some((at, letter)) = next_word(line, p) else {
+                let Some((at, letter)) = next_word(line, p, next_quoted) else {
                     continue;
                 };
                 if !prose_site(line, p, letter) {
@@ -276,7 +291,8 @@ impl Rule for SpaceAfterPunctuation {
 /// glued to a capitalised word: the sites [`sentence_glue`] decides.
 pub(crate) fn is_sentence_glue(doc: &Document, li: usize, p: usize) -> bool {
     let line = doc.line_text(li);
-    let Some((_, letter)) = next_word(line, p) else {
+    let next_quoted = line[p + 1..].starts_with('"') && next_paragraph_quoted(doc, li);
+    let Some((_, letter)) = next_word(line, p, next_quoted) else {
         return false;
     };
     prose_site(line, p, letter) && sentence_end(doc, line, p, letter) == Some(true)
@@ -325,8 +341,12 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
     let right = word_at(line, letter);
     let n = right.chars().count();
     let caps = right.chars().all(char::is_uppercase);
-    // `zafi.D`: a lone capital other than A or I names a variant.
-    if n == 1 && !matches!(first, 'A' | 'I') {
+    // `zafi.D`: a lone capital other than A or I names a variant, unless a
+    // hyphen joins it to a word (`festival.U-Carmen`).
+    let hyphenated = line[letter + first.len_utf8()..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if n == 1 && !matches!(first, 'A' | 'I') && !hyphenated {
         return None;
     }
     // `ASP.NET`; `Bagle.AT ... Bagle.BB`: capitals glued to capitals, or the
