@@ -79,3 +79,14 @@ fn casing_edge_cases() {
         copyedit::invariant::check_fix(&p, input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
     }
 }
+
+/// Found by fuzzing: a chain of sentences glued through periods and straight
+/// quotes (`e".I".He.HH…`). Each inserted space ended the token the next
+/// site was judged in, so the spacing rule fixed one site per pass and ran
+/// out of passes; sites later on a line are now judged with the spaces the
+/// same pass inserts before them.
+#[test]
+fn glued_chain_fixed_in_one_pass() {
+    holds(include_str!("regressions/glued-chain-utf8.txt"));
+    holds(".H,e\".I\".He.HH.Ie.I\".Ie.I");
+}

@@ -253,6 +253,11 @@ impl Rule for SpaceAfterPunctuation {
                 continue;
             }
             let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
+            // Where the last space this pass inserts on the line goes: a
+            // token ends there, so later sites are judged as the next pass
+            // will see them (`ended.Then.He` is fixed in one pass, not one
+            // site per pass).
+            let mut floor = 0;
             for (p, c) in line.char_indices() {
                 if !matches!(c, ';' | ':' | '.' | '!' | '?') {
                     continue;
@@ -266,7 +271,7 @@ impl Rule for SpaceAfterPunctuation {
                 let ok = match c {
                     ';' => true,
                     ':' => colon_takes_space(line, p),
-                    _ => match sentence_end(doc, line, p, letter) {
+                    _ => match sentence_end(doc, line, p, letter, floor) {
                         Some(true) => {
                             let start = l.content.start;
                             sentence_glue(doc, li, start + p, start + at) == Glue::Space
@@ -276,6 +281,7 @@ impl Rule for SpaceAfterPunctuation {
                     },
                 };
                 if ok {
+                    floor = at;
                     out.push(Fix::new(
                         self.id(),
                         "space inserted after punctuation",
@@ -295,7 +301,7 @@ pub(crate) fn is_sentence_glue(doc: &Document, li: usize, p: usize) -> bool {
     let Some((_, letter)) = next_word(line, p, next_quoted) else {
         return false;
     };
-    prose_site(line, p, letter) && sentence_end(doc, line, p, letter) == Some(true)
+    prose_site(line, p, letter) && sentence_end(doc, line, p, letter, 0) == Some(true)
 }
 
 /// A colon glued to a word takes a space unless it is a scheme or identifier
@@ -314,9 +320,11 @@ fn colon_takes_space(line: &str, p: usize) -> bool {
 /// for a sentence end before a capital, `Some(false)` for a period before a
 /// lowercase word (decided by [`lowercase_sentence_start`]), `None` where the
 /// period belongs to the token (abbreviation, ellipsis, name, file).
-fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<bool> {
+/// `floor`: a space goes in there this pass, so the token starts there at
+/// the latest.
+fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize, floor: usize) -> Option<bool> {
     let punct = line[p..].chars().next()?;
-    let start = token_start(line, p);
+    let start = token_start(line, p).max(floor);
     let left = line[start..p].trim_start_matches(OPENERS);
     if punct == '.' {
         if left.is_empty() || left.ends_with('.') || is_abbreviation(left) {
@@ -331,6 +339,8 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
         }
     }
     let tok = token_at(line, p);
+    let tok_start = tok.as_ptr() as usize - line.as_ptr() as usize;
+    let tok = &tok[floor.saturating_sub(tok_start).min(tok.len())..];
     if is_domain_or_file(tok) {
         return None;
     }

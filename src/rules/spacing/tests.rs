@@ -108,6 +108,23 @@ fn after_positive() {
     );
 }
 
+/// A chain of glued sentences is fixed in one pass: each space ends the
+/// token the next period is judged in.
+#[test]
+fn glued_chain_in_one_pass() {
+    let cfg = crate::Config {
+        select: Some(vec![AFTER.to_string()]),
+        lang: crate::Lang::En,
+        ..crate::Config::default()
+    };
+    let out = crate::Pipeline::new(cfg)
+        .unwrap()
+        .run("It ended.Then.He left.\n")
+        .unwrap();
+    assert_eq!(out.fixed, "It ended. Then. He left.\n");
+    assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+}
+
 #[test]
 fn after_never_changes() {
     for t in [
