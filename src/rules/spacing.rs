@@ -258,10 +258,12 @@ impl Rule for SpaceAfterPunctuation {
             // will see them (`ended.Then.He` is fixed in one pass, not one
             // site per pass).
             let mut floor = 0;
-            for (p, c) in line.char_indices() {
-                if !matches!(c, ';' | ':' | '.' | '!' | '?') {
+            // The marks are ASCII: a byte scan finds them without decoding.
+            for (p, &b) in line.as_bytes().iter().enumerate() {
+                if !matches!(b, b';' | b':' | b'.' | b'!' | b'?') {
                     continue;
                 }
+                let c = char::from(b);
                 let Some((at, letter)) = next_word(line, p, next_quoted) else {
                     continue;
                 };
