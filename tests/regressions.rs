@@ -103,3 +103,12 @@ fn glued_chain_fixed_in_one_pass() {
 fn punctuation_chain_right_to_left() {
     holds(include_str!("regressions/punctuation-cascade-utf8.txt"));
 }
+
+/// Found by fuzzing: a combining Greek ypogegrammeni (U+0345) starting a
+/// "sentence" was capitalised to a capital iota, a base letter, which
+/// detached it from the mark it had combined with.
+#[test]
+fn combining_mark_is_never_capitalised() {
+    holds("\u{c}\u{345}\t\u{c}\u{342}");
+    holds("It ended. \u{345}\u{342} then.");
+}

@@ -28,11 +28,14 @@ pub(crate) fn is_lower(word: &str) -> bool {
 
 /// `Word` for `word`: first letter uppercase, the rest as written.
 /// Letters whose capital is more than one character (`ﬁ` → `FI`, `ß` → `SS`)
-/// are left as they are: capitalising them would change the letters, not
-/// only their case.
+/// and combining marks are left as they are: capitalising them would change
+/// the letters, not only their case.
 pub(crate) fn capitalize_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
+        // A combining mark (`ͅ`, ypogegrammeni) has a capital that is a base
+        // letter: capitalising it would detach it from what it combines with.
+        Some(c) if unicode_normalization::char::is_combining_mark(c) => word.to_string(),
         Some(c) => {
             let mut up = c.to_uppercase();
             match (up.next(), up.next()) {
