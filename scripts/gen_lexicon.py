@@ -12,11 +12,14 @@ Sources (see scripts/README.md for versions and licenses):
 Outputs (sorted, UTF-8, LF; byte-for-byte reproducible from the same sources):
   proper.tsv    lowercase key <TAB> canonical form <TAB> class
                 class: name (always capitalised), ambiguous (the lowercase form
-                is also an ordinary word), given (ambiguous, but a given
+                is also an ordinary word), familiar (ambiguous, but SCOWL
+                lists the name at a common level: `brown`, `fiat`), given (ambiguous, but a given
                 name in WordNet: `tony`, `peter`), country (ambiguous, and a
                 country in CLDR: `china`, `turkey`), place (a name that is a
                 place, language, day or month in CLDR or GeoNames), acronym
   ordinary.txt  lowercase words that are ordinary English words
+  rare.txt      lowercase rare English words (SCOWL levels 71-80) not in
+                ordinary.txt: no names, though too rare to make one ambiguous
   licenses/     the license texts of the sources, copied from them
   MANIFEST      source versions, then sha256, bytes and lines of each file
 
@@ -47,6 +50,11 @@ MAX_LEVEL = 70
 NAME_LEVEL = 95
 # SCOWL words this common are ordinary even when WordNet prefers the name.
 COMMON_LEVEL = 50
+# Capitalised SCOWL words this common are familiar names (`Brown`, `Fiat`,
+# `Windows`); rarer ones are as often capitalised common nouns (`Economy`,
+# `Records` in the level-95 lists). An ambiguous familiar name may be fixed
+# by document consensus.
+FAMILIAR_LEVEL = 50
 # SCOWL words this common are never taken for given names (`rob`).
 EVERYDAY_LEVEL = 35
 # WordNet's lexicographer file for people (noun.person).
@@ -55,7 +63,11 @@ PERSON_LEXFILE = "18"
 # `bill`, `mark`) is too often the word.
 MAX_GIVEN_SENSES = 2
 SPELLINGS = ("english", "american", "british", "british_z", "canadian")
-OUTPUTS = ("proper.tsv", "ordinary.txt")
+OUTPUTS = ("proper.tsv", "ordinary.txt", "rare.txt")
+# Rare English words (SCOWL levels above MAX_LEVEL up to this one) are no
+# evidence of ambiguity, but a word found only here is still no unknown name
+# (`frontman`, `reoffending`).
+RARE_LEVEL = 80
 GEONAMES_ATTRIBUTION = """Place names in proper.tsv include data from GeoNames (https://www.geonames.org/),
 licensed under the Creative Commons Attribution 4.0 License
 (https://creativecommons.org/licenses/by/4.0/), obtained through the
@@ -166,20 +178,38 @@ def ordinary_words():
     return broad, strict, given
 
 
+def rare_words(ordinary):
+    """Lowercase SCOWL words of levels MAX_LEVEL+1 to RARE_LEVEL that are
+    not ordinary words."""
+    out = set()
+    for path in scowl_files("words", RARE_LEVEL):
+        if int(path.rsplit(".", 1)[1]) <= MAX_LEVEL:
+            continue
+        for w in read_lines(path):
+            w = nfc(strip_possessive(w))
+            if w.islower() and w.isalpha() and w not in ordinary:
+                out.add(w)
+    return out
+
+
 def is_titlecase_word(w):
     return len(w) >= 2 and w[0].isupper() and (w[1:].islower() or w[1:] == "")
 
 
 def scowl_names():
-    """Capitalised single words from the upper-case and proper-name lists."""
-    out = {}
+    """Capitalised single words from the upper-case and proper-name lists,
+    and the keys of those listed at FAMILIAR_LEVEL or below."""
+    out, familiar = {}, set()
     for kind in ("upper", "proper-names"):
         for path in scowl_files(kind, NAME_LEVEL):
+            level = int(path.rsplit(".", 1)[1])
             for w in read_lines(path):
                 w = nfc(strip_possessive(w))
                 if is_titlecase_word(w) and w.isalpha():
                     out.setdefault(w.lower(), w)
-    return out
+                    if level <= FAMILIAR_LEVEL:
+                        familiar.add(w.lower())
+    return out, familiar
 
 
 def scowl_acronyms():
@@ -340,9 +370,11 @@ def generate(out_dir):
             cls = "given"
         if cls == "ambiguous" and key in countries:
             cls = "country"
+        if cls == "ambiguous" and key in familiar:
+            cls = "familiar"
         entries[key] = (form, cls)
 
-    names = scowl_names()
+    names, familiar = scowl_names()
     # Hand-written entries first: they override the sources' case and class.
     for form in extra_names:
         add(form, "name")
@@ -370,7 +402,8 @@ def generate(out_dir):
     os.makedirs(out_dir, exist_ok=True)
     proper = "".join(f"{k}\t{f}\t{c}\n" for k, (f, c) in sorted(entries.items()))
     ordinary_text = "".join(w + "\n" for w in sorted(ordinary))
-    files = {"proper.tsv": proper, "ordinary.txt": ordinary_text}
+    rare_text = "".join(w + "\n" for w in sorted(rare_words(ordinary)))
+    files = {"proper.tsv": proper, "ordinary.txt": ordinary_text, "rare.txt": rare_text}
     files.update(license_texts())
     os.makedirs(os.path.join(out_dir, "licenses"), exist_ok=True)
     for name, text in files.items():

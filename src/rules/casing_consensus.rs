@@ -12,7 +12,7 @@
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, FnvMap};
+use crate::lexicon::{self, Class, FnvMap};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
@@ -53,59 +53,266 @@ impl Rule for ConsensusCase {
         true
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+        let mut words: Vec<Word> = Vec::new();
+        scan(doc, |w| words.push(*w));
         // Capitalised mid-sentence uses, keyed by the lowercase first letter
         // and the rest as written, so lowercase words look up without
         // allocating: `Yukos` and `yukos` are both ('y', "ukos").
         let mut capital: FnvMap<Key, usize> = FnvMap::default();
-        scan(doc, |w| {
+        // Capitalised uses with no capitalised neighbour (`said Fiat was`,
+        // not `Burren Energy`): the only evidence for a word that is also
+        // ordinary.
+        let mut alone: FnvMap<Key, usize> = FnvMap::default();
+        // Two capitalised words in a row (`Gordon Brown`); `true` when the
+        // first is mid-sentence too, so it may vouch for its own capital.
+        let mut pairs: FnvMap<(Key, Key), bool> = FnvMap::default();
+        for (i, w) in words.iter().enumerate() {
             if evidence(w) {
                 if let Some(k) = key(split_possessive(w.text).0) {
                     *capital.entry(k).or_default() += 1;
+                    let titled = |x: Option<&Word>| {
+                        x.is_some_and(|x| is_titlecase(split_possessive(x.text).0))
+                    };
+                    let before = i.checked_sub(1).map(|j| &words[j]);
+                    let after = words.get(i + 1);
+                    if !titled(before.filter(|p| p.seq + 1 == w.seq))
+                        && !titled(after.filter(|n| w.seq + 1 == n.seq))
+                    {
+                        *alone.entry(k).or_default() += 1;
+                    }
                 }
             }
-        });
+            if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
+                if let Some((pair, first_mid)) = capital_pair(p, w) {
+                    *pairs.entry(pair).or_default() |= first_mid;
+                    // The first word may have its capital only from the
+                    // sentence start; still worth a look.
+                    capital.entry(pair.0).or_default();
+                }
+            }
+        }
         if capital.is_empty() {
             return;
         }
         // Lowercase uses of those words.
-        let mut lower: Vec<(Key, Word)> = Vec::new();
-        scan(doc, |w| {
+        let mut lower: Vec<(Key, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
             if w.heading || !w.plain || w.pos == Position::Start || !is_lower(w.text) {
-                return;
+                continue;
             }
             let (base, _) = split_possessive(w.text);
             // `don't` is no name; a possessive was split off above.
             if base.len() < 3 || base.contains(['.', '\'', '’']) {
-                return;
+                continue;
             }
             if let Some(k) = key(base) {
                 if capital.contains_key(&k) {
-                    lower.push((k, *w));
+                    lower.push((k, i));
                 }
             }
-        });
+        }
         let mut lower_counts: FnvMap<Key, usize> = FnvMap::default();
         for (k, _) in &lower {
             *lower_counts.entry(*k).or_default() += 1;
         }
-        for (k, w) in &lower {
+        for &(k, i) in &lower {
+            let w = &words[i];
             let (base, _) = split_possessive(w.text);
-            // The capitalised spelling must dominate (one use against one
-            // slip is enough), the word must be unknown as an ordinary word,
-            // and names the lexicon knows are the lexicon rule's business.
-            if lower_counts[k] * 2 > capital[k] + 1
-                || lexicon::is_ordinary(base)
-                || lexicon::lookup(base).is_some()
-            {
+            let message = if in_pair(&words, i, k, &pairs) {
+                "capitalise as in the same name elsewhere in the document"
+            } else if single(base, capital[&k], lower_counts[&k]) {
+                "capitalise as elsewhere in the document"
+            } else if single_ordinary(base, alone.get(&k).copied().unwrap_or(0), lower_counts[&k]) {
+                "capitalise the name as elsewhere in the document"
+            } else {
                 continue;
-            }
+            };
             out.push(Fix::new(
                 ID,
-                "capitalise as elsewhere in the document",
+                message,
                 Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
             ));
         }
     }
+}
+
+/// Single-word evidence: the capitalised spelling must dominate (one use
+/// against one slip is enough), the word must be unknown as an ordinary
+/// word, and names the lexicon knows are the lexicon rule's business.
+fn single(base: &str, capital: usize, lower: usize) -> bool {
+    lower * 2 <= capital + 1 && !lexicon::is_ordinary(base) && lexicon::lookup(base).is_none()
+}
+
+/// A word that is also ordinary must be a name in the lexicon (`Fiat`,
+/// `Rover`, not `Energy`), capitalised on its own at least twice (not only
+/// inside longer names such as `Burren Energy`) against a single lowercase
+/// use, and never a word common in lowercase (`may`, `bill`).
+fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
+    lower == 1 && alone >= 2 && !NEVER_SINGLE.contains(&base) && known_name(base)
+}
+
+/// The lexicon knows the word as a name that is also an ordinary word.
+fn known_name(base: &str) -> bool {
+    lexicon::lookup(base)
+        .is_some_and(|e| matches!(e.class, Class::Familiar | Class::Given | Class::Country))
+}
+
+/// Ordinary words that documents capitalise by house style (`the Bill`,
+/// `the Government`) or that are names and very common words at once: one
+/// lowercase use among capitalised ones is no slip.
+const NEVER_SINGLE: &[&str] = &[
+    "may",
+    "march",
+    "april",
+    "june",
+    "august",
+    "will",
+    "can",
+    "bill",
+    "mark",
+    "us",
+    "government",
+    "state",
+    "party",
+    "church",
+    "house",
+    "budget",
+    "parliament",
+    "minister",
+    "cabinet",
+    "army",
+    "navy",
+    "internet",
+    "web",
+    "net",
+    "moon",
+    "earth",
+    "sun",
+    "god",
+    "lord",
+    "court",
+    "crown",
+    "council",
+    "city",
+    "union",
+    "department",
+    "committee",
+    "office",
+    "university",
+    "college",
+    "school",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "chancellor",
+    "premier",
+    "league",
+    "cup",
+    "club",
+    "company",
+    "group",
+    "bank",
+    "act",
+    "treaty",
+    "senate",
+    "congress",
+    "assembly",
+    "commission",
+    "board",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "old",
+    "great",
+    "grand",
+    "royal",
+    "national",
+    "federal",
+    "general",
+    "chief",
+    "first",
+    "second",
+    "third",
+    "world",
+];
+
+/// Function words never take a capital from a neighbour (`the Aviator`,
+/// `Bank of England`).
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "onto", "upon", "than", "that", "this", "these",
+    "those", "their", "its", "his", "her", "our", "your", "are", "was", "were", "has", "have",
+    "had", "not", "but", "nor", "yet", "who", "whom", "which", "what", "when", "where", "why",
+    "how", "all", "any", "some", "per", "via", "over", "under", "after", "before", "about",
+];
+
+/// Two consecutive capitalised words outside headings, the second
+/// mid-sentence: the pair's key and whether the first is mid-sentence too.
+fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), bool)> {
+    if p.seq + 1 != w.seq || p.punct_after || p.heading || w.heading || !p.plain || !w.plain {
+        return None;
+    }
+    let (a, b) = (p.text, split_possessive(w.text).0);
+    if !is_titlecase(a) || !is_titlecase(b) || w.pos != Position::Mid || w.line_start {
+        return None;
+    }
+    let first_mid = p.pos == Position::Mid && !p.line_start;
+    Some(((key(a)?, key(b)?), first_mid))
+}
+
+/// The lowercase word at `i` sits next to a capitalised word, and the
+/// document writes the two together capitalised elsewhere: `Gordon brown`
+/// after `Gordon Brown`, `lib Dems` after `Lib Dems`.
+fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), bool>) -> bool {
+    let w = &words[i];
+    let base = split_possessive(w.text).0;
+    // Generic words inside names (`Xiluodu Dam`, `Labour Party`) are
+    // written both ways in careful text; only words that are names
+    // themselves (`Gordon Brown`) follow their neighbour.
+    if FUNCTION_WORDS.contains(&base)
+        || NEVER_SINGLE.contains(&base)
+        || !(known_name(base) || !lexicon::is_ordinary(base))
+    {
+        return false;
+    }
+    let adjacent = |p: &Word, n: &Word| {
+        p.seq + 1 == n.seq && !p.punct_after && p.plain && n.plain && is_titlecase_base(p, n, w)
+    };
+    if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
+        if adjacent(p, w) {
+            if let Some(pk) = key(p.text) {
+                if pairs.contains_key(&(pk, k)) {
+                    return true;
+                }
+            }
+        }
+    }
+    if let Some(n) = words.get(i + 1) {
+        if w.text == base && adjacent(w, n) {
+            if let Some(nk) = key(split_possessive(n.text).0) {
+                if pairs.get(&(k, nk)) == Some(&true) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Of the pair (p, n), the word that is not `w` is capitalised and no
+/// function word (`The commission` at a sentence start proves nothing).
+fn is_titlecase_base(p: &Word, n: &Word, w: &Word) -> bool {
+    let other = split_possessive(if p.start == w.start { n } else { p }.text).0;
+    if !is_titlecase(other) || other.len() < 3 || other.len() > 8 {
+        return is_titlecase(other) && other.len() > 8;
+    }
+    let mut buf = [0u8; 8];
+    let b = &mut buf[..other.len()];
+    b.copy_from_slice(other.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|l| !FUNCTION_WORDS.contains(&l))
 }
 
 type Key<'a> = (char, &'a str);

@@ -17,9 +17,11 @@ use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
 
+mod names;
+
 pub struct LexiconCase;
 
-const ID: &str = "proper-noun-case";
+pub(super) const ID: &str = "proper-noun-case";
 
 static DOC: RuleDoc = RuleDoc {
     summary: "Capitalise names, places, days, months and acronyms written in lowercase",
@@ -108,13 +110,17 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     if let Some(fix) = after_title(prev, w, base) {
         return Some(fix);
     }
-    let entry = lexicon::lookup(base)?;
+    let Some(entry) = lexicon::lookup(base) else {
+        return names::between_names(text, prev, w, base);
+    };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
-        Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
+        Class::Ambiguous | Class::Familiar if MONTHS.contains(&entry.form) => {
+            month_context(text, prev, w)
+        }
         Class::Country => country_context(text, prev, w, suffix),
         // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
-        Class::Ambiguous | Class::Given => {
+        Class::Ambiguous | Class::Familiar | Class::Given => {
             (entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
                 && next_chunk(text, w.end()).is_some_and(surname_like)
@@ -142,7 +148,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Lowercase particles of surnames.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
     "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
 ];
@@ -284,7 +290,7 @@ fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
 }
 
 /// The chunk after one space at `at`, if the text continues that way.
-fn next_chunk(text: &str, at: usize) -> Option<&str> {
+pub(super) fn next_chunk(text: &str, at: usize) -> Option<&str> {
     let rest = text[at..].strip_prefix(' ')?;
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
@@ -325,7 +331,8 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
         match std::str::from_utf8(b) {
             Ok(k)
                 if !lexicon::phrases(k).is_empty()
-                    && lexicon::lookup(k).is_none_or(|e| e.class == Class::Ambiguous)
+                    && lexicon::lookup(k)
+                        .is_none_or(|e| matches!(e.class, Class::Ambiguous | Class::Familiar))
                     && lexicon::is_ordinary(k) =>
             {
                 k

@@ -1,0 +1,218 @@
+//! Names the lexicon cannot list: a lowercase word next to a capitalised
+//! name (`Nicolas claquin`, `minister sontaya Kunplome`) is a name too,
+//! when it cannot be an English word.
+//!
+//! Rare surnames and foreign given names are most of the names a lexicon
+//! misses, and they nearly always stand next to another part of the name.
+//! What makes this safe is the test that the word is no English word: not
+//! in the ordinary-word list, nor an inflection (`trojans`), a compound
+//! (`frontman`, `hardcourt`), a prefixed form (`reoffending`) or a one-slip
+//! misspelling (`finsihed`, `daugher`) of one, nor a name particle or a
+//! short abbreviation (`della`, `capt`, `aka`).
+
+use crate::edit::{Edit, Fix};
+use crate::lexicon::{self, Class};
+use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessive};
+
+use super::{ID, PARTICLES, next_chunk};
+
+/// A word the lexicon does not know, next to a name.
+pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
+    if base.len() < 4
+        || base.len() > lexicon::MAX_WORD_LEN
+        || !base.bytes().all(|b| b.is_ascii_lowercase())
+        || !base.bytes().any(is_vowel)
+    {
+        return None;
+    }
+    let after_name =
+        prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && p.plain && name_chunk(p.text));
+    let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
+    if !(after_name || before_name) || english_like(base) {
+        return None;
+    }
+    Some(Fix::new(
+        ID,
+        "capitalise the name next to a name",
+        Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
+    ))
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Lowercase words that are no names though no dictionary lists them.
+const NOT_NAMES: &[&str] = &[
+    "capt", "prof", "sgt", "insp", "supt", "cllr", "govt", "dept", "corp", "bros", "assn", "natl",
+    "intl", "mgmt", "approx", "feat", "vers", "pres", "gonna", "wanna", "gotta", "kinda", "sorta",
+    "dunno", "lemme", "gimme", "innit",
+];
+
+/// True when `word` is, or is made of, English words: ordinary, inflected,
+/// compound, prefixed or one slip away from one.
+fn english_like(word: &str) -> bool {
+    if PARTICLES.contains(&word)
+        || NOT_NAMES.contains(&word)
+        || lexicon::is_ordinary(word)
+        || lexicon::is_rare_word(word)
+    {
+        return true;
+    }
+    inflected(word) || compound(word) || misspelt(word)
+}
+
+/// `olds`, `trojans`, `implementors`: an ordinary word with an ending.
+fn inflected(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "ness", "ism", "ist", "ists",
+    ];
+    ENDINGS.iter().any(|e| {
+        word.strip_suffix(e)
+            .is_some_and(|stem| stem.len() >= 3 && lexicon::is_ordinary(stem))
+    })
+}
+
+/// `frontman`, `hardcourt`, `reoffending`: two ordinary words (eight
+/// letters or more), or a prefix and an ordinary word.
+fn compound(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "re", "un", "non", "pre", "post", "anti", "pro", "co", "de", "dis", "mis", "out", "over",
+        "under", "sub", "super", "inter", "multi", "semi", "mega", "micro", "cyber", "e",
+    ];
+    if PREFIXES.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|r| r.len() >= 3 && known(r))
+    }) {
+        return true;
+    }
+    // Short words split too easily (`wins` + `let`).
+    word.len() >= 8
+        && (3..word.len().saturating_sub(2)).any(|i| {
+            word.is_char_boundary(i) && lexicon::is_ordinary(&word[..i]) && known(&word[i..])
+        })
+}
+
+/// An ordinary or rare word, or one with a plural or verb ending.
+fn known(word: &str) -> bool {
+    lexicon::is_ordinary(word) || lexicon::is_rare_word(word) || inflected(word)
+}
+
+/// `finsihed` (two letters swapped) or `daugher` (one letter left out):
+/// a misspelt ordinary word. Only from five letters: shorter names are
+/// too often one slip from a word.
+fn misspelt(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 5 || b.len() >= lexicon::MAX_WORD_LEN {
+        return false;
+    }
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    // Swapped neighbours.
+    for i in 0..b.len() - 1 {
+        if b[i] == b[i + 1] {
+            continue;
+        }
+        let t = &mut buf[..b.len()];
+        t.copy_from_slice(b);
+        t.swap(i, i + 1);
+        if std::str::from_utf8(t).is_ok_and(lexicon::is_ordinary) {
+            return true;
+        }
+    }
+    // One letter missing.
+    for i in 1..=b.len() {
+        for c in b'a'..=b'z' {
+            let t = &mut buf[..b.len() + 1];
+            t[..i].copy_from_slice(&b[..i]);
+            t[i] = c;
+            t[i + 1..].copy_from_slice(&b[i..]);
+            if std::str::from_utf8(t).is_ok_and(lexicon::is_ordinary) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A chunk that reads as a capitalised name (`Nicolas`, `France`,
+/// `Kunplome,`): ASCII letters, three or more, no quote or bracket before
+/// it, and a name, place or given name in the lexicon or no ordinary word.
+fn name_chunk(chunk: &str) -> bool {
+    let word = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    let (word, _) = split_possessive(word);
+    if word.len() < 3 || word.len() > lexicon::MAX_WORD_LEN || !is_titlecase(word) {
+        return false;
+    }
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    let Ok(lower) = std::str::from_utf8(b) else {
+        return false;
+    };
+    match lexicon::lookup(lower) {
+        Some(e) => matches!(e.class, Class::Name | Class::Place | Class::Given),
+        None => !lexicon::is_ordinary(lower),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::english_like;
+    use crate::rules::testing::{assert_fix, assert_keep};
+
+    const ID: &str = super::ID;
+
+    #[test]
+    fn names_next_to_names() {
+        assert_fix(
+            ID,
+            "It rose, said Nicolas claquin, an analyst.\n",
+            "It rose, said Nicolas Claquin, an analyst.\n",
+        );
+        assert_fix(
+            ID,
+            "The tourism minister sontaya Kunplome spoke.\n",
+            "The tourism minister Sontaya Kunplome spoke.\n",
+        );
+    }
+
+    #[test]
+    fn english_words_next_to_names_stay() {
+        assert_keep(ID, "The Nirvana frontman and his Beatles bandmates sang.\n");
+        assert_keep(ID, "Sir Alex said Rooney finsihed well.\n");
+        assert_keep(ID, "Ask Capt Smith, aka Smudge, or Juan della Rovere.\n");
+        assert_keep(
+            ID,
+            "Berlin reoffending rates fell as Merkel outsprinted rivals.\n",
+        );
+        assert_keep(ID, "Microsoft said Windows may change.\n");
+        assert_keep(ID, "Ferrari does well on hardcourt Sundays.\n");
+    }
+
+    #[test]
+    fn no_context_no_fix() {
+        assert_keep(ID, "The claquin was small.\n");
+        assert_keep(ID, "She said, Nicolas. claquin is later.\n");
+    }
+
+    #[test]
+    fn english_like_words() {
+        for w in [
+            "frontman",
+            "bandmates",
+            "reoffending",
+            "finsihed",
+            "daugher",
+            "trojans",
+        ] {
+            assert!(english_like(w), "{w}");
+        }
+        for w in ["claquin", "sontaya", "kunplome", "winslet", "zellweger"] {
+            assert!(!english_like(w), "{w}");
+        }
+    }
+}
