@@ -273,7 +273,7 @@ fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), bool>) -
     // themselves (`Gordon Brown`) follow their neighbour.
     if FUNCTION_WORDS.contains(&base)
         || NEVER_SINGLE.contains(&base)
-        || !(known_name(base) || !lexicon::is_ordinary(base))
+        || (lexicon::is_ordinary(base) && !known_name(base))
     {
         return false;
     }
