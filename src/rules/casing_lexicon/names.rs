@@ -38,6 +38,67 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
     ))
 }
 
+/// `p` is a capitalised title right before `w`: `Lord goldsmith`.
+pub(super) fn title_before(p: &Word, w: &Word) -> bool {
+    p.seq + 1 == w.seq && !p.punct_after && p.plain && NAME_TITLES.contains(&p.text)
+}
+
+/// Capitalised titles that stand before a name (`Lord Rennard`, `Foreign
+/// Secretary Jack Straw`); written in lowercase they are ordinary words.
+const NAME_TITLES: &[&str] = &[
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "President",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Bishop",
+    "Archbishop",
+    "Cardinal",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Governor",
+    "General",
+    "Gen",
+    "Captain",
+    "Capt",
+    "Colonel",
+    "Col",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Admiral",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Reverend",
+    "Rev",
+    "Father",
+    "Sister",
+    "Brother",
+    "Saint",
+    "Uncle",
+    "Aunt",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Commissioner",
+    "Inspector",
+    "Detective",
+    "Constable",
+    "Mayor",
+    "Ambassador",
+    "Chairman",
+    "Coach",
+    "Director",
+];
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
