@@ -145,10 +145,13 @@ fn single(base: &str, capital: usize, lower: usize) -> bool {
 
 /// A word that is also ordinary must be a name in the lexicon (`Fiat`,
 /// `Rover`, not `Energy`), capitalised on its own at least twice (not only
-/// inside longer names such as `Burren Energy`) against a single lowercase
-/// use, and never a word common in lowercase (`may`, `bill`).
+/// inside longer names such as `Burren Energy`) and three times as often
+/// as in lowercase, and never a word common in lowercase (`may`, `bill`).
 fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
-    lower == 1 && alone >= 2 && !lexicon::is_common_lowercase(base) && known_name(base)
+    (lower == 1 || lower * 3 <= alone)
+        && alone >= 2
+        && !lexicon::is_common_lowercase(base)
+        && known_name(base)
 }
 
 /// The lexicon knows the word as a name that is also an ordinary word.

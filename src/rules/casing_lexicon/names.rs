@@ -129,8 +129,11 @@ fn inflected(word: &str) -> bool {
         "s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "ness", "ism", "ist", "ists",
     ];
     ENDINGS.iter().any(|e| {
-        word.strip_suffix(e)
-            .is_some_and(|stem| stem.len() >= 3 && lexicon::is_ordinary(stem))
+        word.strip_suffix(e).is_some_and(|stem| {
+            // `shared` is `share` + `d`, `sheard` no `shear` + `d`; a
+            // three-letter stem (`ben` + `ing`) is too easy a match.
+            stem.len() >= 4 && (*e != "d" || stem.ends_with('e')) && lexicon::is_ordinary(stem)
+        })
     })
 }
 
@@ -151,8 +154,16 @@ fn compound(word: &str) -> bool {
     word.len() >= 8
         && (3..word.len().saturating_sub(2)).any(|i| {
             word.is_char_boundary(i) && lexicon::is_ordinary(&word[..i]) && known(&word[i..])
+            // `frontman`, but not `Sheerman`, `Emmerson`: a three-letter
+            // tail only after a common head.
+            && (word.len() - i >= 4 || COMMON_HEADS.contains(&&word[..i]))
         })
 }
+
+/// Heads of English compounds with a short tail (`frontman`, `popstars`).
+const COMMON_HEADS: &[&str] = &[
+    "front", "band", "pop", "web", "home", "work", "post", "team", "hard", "back", "over", "down",
+];
 
 /// An ordinary or rare word, or one with a plural or verb ending.
 fn known(word: &str) -> bool {
@@ -180,7 +191,11 @@ fn misspelt(word: &str) -> bool {
             return true;
         }
     }
-    // One letter missing.
+    // One letter missing, in a longer word (short names are one letter
+    // from too many words: `dimon`, `presse`).
+    if b.len() < 7 {
+        return false;
+    }
     for i in 1..=b.len() {
         for c in b'a'..=b'z' {
             let t = &mut buf[..b.len() + 1];
@@ -197,7 +212,8 @@ fn misspelt(word: &str) -> bool {
 
 /// A chunk that reads as a capitalised name (`Nicolas`, `France`,
 /// `Kunplome,`): ASCII letters, three or more, no quote or bracket before
-/// it, and a name, place or given name in the lexicon or no ordinary word.
+/// it, and a name in the lexicon (even a familiar one that is also a word:
+/// `Mark`, not `The`) or no ordinary word.
 fn name_chunk(chunk: &str) -> bool {
     let word = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
     let (word, _) = split_possessive(word);
@@ -215,7 +231,7 @@ fn name_chunk(chunk: &str) -> bool {
         return false;
     };
     match lexicon::lookup(lower) {
-        Some(e) => matches!(e.class, Class::Name | Class::Place | Class::Given),
+        Some(e) => !matches!(e.class, Class::Acronym | Class::Ambiguous),
         None => !lexicon::is_ordinary(lower),
     }
 }
