@@ -17,6 +17,7 @@ use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
+use super::casing_lexicon::PARTICLES;
 
 pub struct ConsensusCase;
 
@@ -65,7 +66,7 @@ impl Rule for ConsensusCase {
         let mut alone: FnvMap<Key, usize> = FnvMap::default();
         // Two capitalised words in a row (`Gordon Brown`); `true` when the
         // first is mid-sentence too, so it may vouch for its own capital.
-        let mut pairs: FnvMap<(Key, Key), bool> = FnvMap::default();
+        let mut pairs: FnvMap<(Key, Key), Pair> = FnvMap::default();
         for (i, w) in words.iter().enumerate() {
             if evidence(w) {
                 if let Some(k) = key(split_possessive(w.text).0) {
@@ -84,7 +85,9 @@ impl Rule for ConsensusCase {
             }
             if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
                 if let Some((pair, first_mid)) = capital_pair(p, w) {
-                    *pairs.entry(pair).or_default() |= first_mid;
+                    let seen = pairs.entry(pair).or_default();
+                    seen.count += 1;
+                    seen.first_mid |= first_mid;
                     // The first word may have its capital only from the
                     // sentence start; still worth a look.
                     capital.entry(pair.0).or_default();
@@ -149,9 +152,8 @@ fn single(base: &str, capital: usize, lower: usize) -> bool {
 /// as in lowercase, and never a word common in lowercase (`may`, `bill`).
 fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
     (lower == 1 || lower * 3 <= alone)
-        && alone >= 2
+        && alone >= if known_name(base) { 2 } else { 6 }
         && !lexicon::is_common_lowercase(base)
-        && known_name(base)
 }
 
 /// The lexicon knows the word as a name that is also an ordinary word.
@@ -168,6 +170,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "had", "not", "but", "nor", "yet", "who", "whom", "which", "what", "when", "where", "why",
     "how", "all", "any", "some", "per", "via", "over", "under", "after", "before", "about",
 ];
+
+/// How often the document writes a pair of words capitalised, and whether
+/// the first was ever mid-sentence (so it may vouch for its own capital).
+#[derive(Default)]
+struct Pair {
+    count: usize,
+    first_mid: bool,
+}
 
 /// Two consecutive capitalised words outside headings, the second
 /// mid-sentence: the pair's key and whether the first is mid-sentence too.
@@ -186,25 +196,32 @@ fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), b
 /// The lowercase word at `i` sits next to a capitalised word, and the
 /// document writes the two together capitalised elsewhere: `Gordon brown`
 /// after `Gordon Brown`, `lib Dems` after `Lib Dems`.
-fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), bool>) -> bool {
+fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), Pair>) -> bool {
     let w = &words[i];
     let base = split_possessive(w.text).0;
-    // Generic words inside names (`Xiluodu Dam`, `Labour Party`) are
-    // written both ways in careful text; only words that are names
-    // themselves (`Gordon Brown`) follow their neighbour.
+    // Name particles keep their own case (`Robin van Persie`, `Van Persie`).
     if FUNCTION_WORDS.contains(&base)
+        || PARTICLES.contains(&base)
         || lexicon::is_common_lowercase(base)
-        || (lexicon::is_ordinary(base) && !known_name(base))
     {
         return false;
     }
+    // Generic words inside names (`Xiluodu Dam`, `Labour Party`) are
+    // written both ways in careful text: words that are no names themselves
+    // (unlike `Gordon Brown`) follow their neighbour only when the document
+    // writes the pair capitalised three times (`Internet Explorer`).
+    let need = if lexicon::is_ordinary(base) && !known_name(base) {
+        3
+    } else {
+        1
+    };
     let adjacent = |p: &Word, n: &Word| {
         p.seq + 1 == n.seq && !p.punct_after && p.plain && n.plain && is_titlecase_base(p, n, w)
     };
     if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
         if adjacent(p, w) {
             if let Some(pk) = key(p.text) {
-                if pairs.contains_key(&(pk, k)) {
+                if pairs.get(&(pk, k)).is_some_and(|s| s.count >= need) {
                     return true;
                 }
             }
@@ -213,7 +230,10 @@ fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), bool>) -
     if let Some(n) = words.get(i + 1) {
         if w.text == base && adjacent(w, n) {
             if let Some(nk) = key(split_possessive(n.text).0) {
-                if pairs.get(&(k, nk)) == Some(&true) {
+                if pairs
+                    .get(&(k, nk))
+                    .is_some_and(|s| s.first_mid && s.count >= need)
+                {
                     return true;
                 }
             }

@@ -125,7 +125,8 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
         Class::Ambiguous | Class::Familiar | Class::Given => {
             ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
-                && next_chunk(text, w.end()).is_some_and(surname_like))
+                && next_chunk(text, w.end())
+                    .is_some_and(|n| surname_like(n, entry.class == Class::Given)))
                 || (matches!(entry.class, Class::Given | Class::Familiar)
                     && !lexicon::is_common_lowercase(base)
                     && prev.is_some_and(|p| names::title_before(p, w)))
@@ -153,7 +154,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Lowercase particles of surnames.
-pub(super) const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
     "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
 ];
@@ -179,13 +180,21 @@ fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     ))
 }
 
-/// The next chunk reads as a surname: capitalised, and a name (not a place:
-/// `eastern Ukraine` stays) or a word the lexicon does not know as ordinary.
-fn surname_like(chunk: &str) -> bool {
+/// The next chunk reads as a surname: capitalised, and a name (a place
+/// only after a given name: `peter Jackson`, but `eastern Ukraine` stays),
+/// a word the lexicon does not know as ordinary, or a Gaelic surname
+/// (`McCormick`, `O'Sullivan`).
+fn surname_like(chunk: &str, place_ok: bool) -> bool {
     let word = chunk.trim_end_matches(|c: char| !c.is_alphabetic());
     let (word, _) = split_possessive(word);
-    if !is_titlecase(word) || !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
+    if !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
         return false;
+    }
+    if !is_titlecase(word) {
+        return ["Mc", "Mac", "O'", "O’"].iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.len() >= 3 && is_titlecase(rest))
+        });
     }
     let mut buf = [0u8; lexicon::MAX_WORD_LEN];
     let b = &mut buf[..word.len()];
@@ -195,7 +204,7 @@ fn surname_like(chunk: &str) -> bool {
         return false;
     };
     match lexicon::lookup(lower) {
-        Some(e) => e.class == Class::Name,
+        Some(e) => e.class == Class::Name || (place_ok && e.class == Class::Place),
         None => !lexicon::is_ordinary(lower),
     }
 }

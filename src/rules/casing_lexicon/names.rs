@@ -28,7 +28,7 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
     let after_name =
         prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && p.plain && name_chunk(p.text));
     let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
-    if !(after_name || before_name) || english_like(base) {
+    if !(after_name || before_name || in_list(text, prev, w)) || english_like(base) {
         return None;
     }
     Some(Fix::new(
@@ -36,6 +36,18 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
         "capitalise the name next to a name",
         Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
     ))
+}
+
+/// `Samsung, sendo and Siemens`, `Google, copernic, Enfish`: an item of a
+/// list whose previous item is a name.
+fn in_list(text: &str, prev: Option<&Word>, w: &Word) -> bool {
+    let Some(p) = prev else { return false };
+    if p.seq + 1 != w.seq || !p.plain || !p.chunk.ends_with(',') || !name_chunk(p.chunk) {
+        return false;
+    }
+    let ends_item = w.chunk.ends_with([',', '.']) && w.chunk.len() == w.text.len() + 1;
+    ends_item
+        || (!w.punct_after && next_chunk(text, w.end()).is_some_and(|n| n == "and" || n == "or"))
 }
 
 /// `p` is a capitalised title right before `w`: `Lord goldsmith`.
@@ -171,11 +183,11 @@ fn known(word: &str) -> bool {
 }
 
 /// `finsihed` (two letters swapped) or `daugher` (one letter left out):
-/// a misspelt ordinary word. Only from five letters: shorter names are
-/// too often one slip from a word.
+/// a misspelt ordinary word. Only from seven letters: shorter names are
+/// too often one slip from a word (`bening`, `dimon`, `presse`).
 fn misspelt(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.len() < 5 || b.len() >= lexicon::MAX_WORD_LEN {
+    if b.len() < 7 || b.len() >= lexicon::MAX_WORD_LEN {
         return false;
     }
     let mut buf = [0u8; lexicon::MAX_WORD_LEN];
@@ -191,11 +203,7 @@ fn misspelt(word: &str) -> bool {
             return true;
         }
     }
-    // One letter missing, in a longer word (short names are one letter
-    // from too many words: `dimon`, `presse`).
-    if b.len() < 7 {
-        return false;
-    }
+    // One letter missing.
     for i in 1..=b.len() {
         for c in b'a'..=b'z' {
             let t = &mut buf[..b.len() + 1];
@@ -268,6 +276,17 @@ mod tests {
         );
         assert_keep(ID, "Microsoft said Windows may change.\n");
         assert_keep(ID, "Ferrari does well on hardcourt Sundays.\n");
+    }
+
+    #[test]
+    fn lists_of_names() {
+        assert_fix(
+            ID,
+            "Phones from Samsung, sendo and Siemens.\n",
+            "Phones from Samsung, Sendo and Siemens.\n",
+        );
+        assert_keep(ID, "In Paris, cafes and bistros close.\n");
+        assert_keep(ID, "Ask Google, duh.\n");
     }
 
     #[test]
