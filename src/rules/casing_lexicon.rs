@@ -125,11 +125,21 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
         Class::Ambiguous | Class::Familiar | Class::Given => {
             ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
-                && next_chunk(text, w.end())
-                    .is_some_and(|n| surname_like(n, entry.class == Class::Given)))
+                && next_chunk(text, w.end()).is_some_and(|n| {
+                    surname_like(n, entry.class == Class::Given)
+                        // `jack Straw`, `robin Cook`: any capitalised word
+                        // after a given name that is no everyday word.
+                        || (entry.class == Class::Given
+                            && capitalised_word(n)
+                            && !prev.is_some_and(|p| {
+                                p.seq + 1 == w.seq && is_determiner(&p.chunk.to_ascii_lowercase())
+                            }))
+                }))
                 || (matches!(entry.class, Class::Given | Class::Familiar)
                     && !lexicon::is_common_lowercase(base)
                     && prev.is_some_and(|p| names::title_before(p, w)))
+                // `Estelle morris`: a given name used as a surname.
+                || (entry.class == Class::Given && prev.is_some_and(|p| names::person_before(p, w)))
         }
     };
     if !ok {
@@ -209,6 +219,24 @@ fn surname_like(chunk: &str, place_ok: bool) -> bool {
     }
 }
 
+/// A capitalised word of three letters or more, ending the chunk or
+/// followed by light punctuation: `Straw`, `Cook,`.
+fn capitalised_word(chunk: &str) -> bool {
+    let word = chunk.trim_end_matches([',', '.', ';', ':']);
+    let (word, _) = split_possessive(word);
+    if word.len() < 3 || word.len() > 16 || !is_titlecase(word) {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    // `stormy Lords exchanges`: a house-style capital is no surname.
+    std::str::from_utf8(b).is_ok_and(|l| {
+        l.bytes().all(|c| c.is_ascii_lowercase()) && !lexicon::is_common_lowercase(l)
+    })
+}
+
 /// Words before a country that ask for a place.
 const PLACE_LEAD: &[&str] = &[
     "in",
@@ -251,6 +279,19 @@ fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> b
     if !suffix.is_empty() {
         return !is_determiner(&before) && !p.punct_after;
     }
+    // `China, India, Japan`: an item in a list of places.
+    let place = |c: &str| {
+        let c = c.trim_end_matches([',', '.', ';', ':']);
+        is_titlecase(c)
+            && c.len() <= lexicon::MAX_WORD_LEN
+            && lexicon::lookup(&c.to_ascii_lowercase())
+                .is_some_and(|e| matches!(e.class, Class::Place | Class::Country))
+    };
+    if (w.chunk.ends_with(',') && next_chunk(text, w.end() + 1).is_some_and(place))
+        || (p.chunk.ends_with(',') && place(p.chunk))
+    {
+        return true;
+    }
     if !PLACE_LEAD.contains(&before.as_str()) {
         return false;
     }
@@ -259,7 +300,12 @@ fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> b
     }
     match next_chunk(text, w.end()) {
         None => true,
-        Some(n) => PLACE_TAIL.contains(&n.trim_end_matches([',', '.', ';', ':'])),
+        // `in japan evaporated`, `in japan yet`: a verb or adverb ends the
+        // noun phrase; `in china cups` does not.
+        Some(n) => {
+            let n = n.trim_end_matches([',', '.', ';', ':']);
+            PLACE_TAIL.contains(&n) || n.ends_with("ed") || matches!(n, "yet" | "too" | "now")
+        }
     }
 }
 
@@ -500,6 +546,12 @@ mod tests {
         assert_fix(ID, "He lives in chile.\n", "He lives in Chile.\n");
         assert_keep(ID, "The china's broken and the turkey is in the oven.\n");
         assert_keep(ID, "Tea served in china cups.\n");
+        assert_fix(
+            ID,
+            "Consumers - china, India, Japan - and growth in japan evaporated.\n",
+            "Consumers - China, India, Japan - and growth in Japan evaporated.\n",
+        );
+        assert_keep(ID, "The plates, china, glass and turkey, cooked.\n");
     }
 
     #[test]

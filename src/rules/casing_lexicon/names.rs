@@ -25,10 +25,11 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
     {
         return None;
     }
-    let after_name =
-        prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && p.plain && name_chunk(p.text));
+    let after_name = prev.is_some_and(|p| title_before(p, w) || name_before(p, w));
     let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
-    if !(after_name || before_name || in_list(text, prev, w)) || english_like(base) {
+    let after_role =
+        prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && ROLES.contains(&p.text));
+    if !(after_name || before_name || after_role || in_list(text, prev, w)) || english_like(base) {
         return None;
     }
     Some(Fix::new(
@@ -37,6 +38,76 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
         Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
     ))
 }
+
+/// Nouns that introduce a name in apposition: `Italian bank mediobanca`,
+/// `anti-virus firm sophos`, `actress negar Khan`.
+const ROLES: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "bank",
+    "maker",
+    "operator",
+    "carrier",
+    "airline",
+    "retailer",
+    "brewer",
+    "insurer",
+    "lender",
+    "giant",
+    "rival",
+    "website",
+    "band",
+    "singer",
+    "actress",
+    "actor",
+    "director",
+    "producer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "coach",
+    "manager",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "minister",
+    "president",
+    "leader",
+    "analyst",
+    "economist",
+    "author",
+    "novelist",
+    "writer",
+    "rapper",
+    "player",
+    "captain",
+    "champion",
+    "brand",
+    "label",
+    "studio",
+    "publisher",
+    "newspaper",
+    "magazine",
+    "agency",
+    "subsidiary",
+    "developer",
+    "chain",
+    "supermarket",
+    "club",
+    "bourse",
+    "conglomerate",
+    "unit",
+    "winger",
+    "forward",
+    "skipper",
+    "prop",
+    "hooker",
+    "seed",
+];
 
 /// `Samsung, sendo and Siemens`, `Google, copernic, Enfish`: an item of a
 /// list whose previous item is a name.
@@ -48,6 +119,19 @@ fn in_list(text: &str, prev: Option<&Word>, w: &Word) -> bool {
     let ends_item = w.chunk.ends_with([',', '.']) && w.chunk.len() == w.text.len() + 1;
     ends_item
         || (!w.punct_after && next_chunk(text, w.end()).is_some_and(|n| n == "and" || n == "or"))
+}
+
+/// `p` is a capitalised name right before `w`: `Nicolas claquin`.
+pub(super) fn name_before(p: &Word, w: &Word) -> bool {
+    p.seq + 1 == w.seq && !p.punct_after && p.plain && name_chunk(p.text)
+}
+
+/// `p` is a capitalised personal name right before `w` (`Estelle
+/// morris`), not a place or nationality (`Japanese yen`).
+pub(super) fn person_before(p: &Word, w: &Word) -> bool {
+    name_before(p, w)
+        && !lexicon::lookup(&p.text.to_ascii_lowercase())
+            .is_some_and(|e| matches!(e.class, Class::Place | Class::Country))
 }
 
 /// `p` is a capitalised title right before `w`: `Lord goldsmith`.
@@ -276,6 +360,16 @@ mod tests {
         );
         assert_keep(ID, "Microsoft said Windows may change.\n");
         assert_keep(ID, "Ferrari does well on hardcourt Sundays.\n");
+    }
+
+    #[test]
+    fn names_after_roles() {
+        assert_fix(
+            ID,
+            "It sold a stake to Italian bank mediobanca for cash.\n",
+            "It sold a stake to Italian bank Mediobanca for cash.\n",
+        );
+        assert_keep(ID, "The firm annouced that the band rehearsed.\n");
     }
 
     #[test]
