@@ -150,19 +150,12 @@ fn single(base: &str, capital: usize, lower: usize) -> bool {
 /// `Rover`, not `Energy`), capitalised on its own at least twice (not only
 /// inside longer names such as `Burren Energy`) and three times as often
 /// as in lowercase, and never a word common in lowercase (`may`, `bill`).
-/// A given name (`Sheila`) needs one capitalised use against one slip;
-/// other ordinary words six.
+/// A given name (`Sheila`) needs one capitalised use against one slip.
 fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
     let given = lexicon::lookup(base).is_some_and(|e| e.class == Class::Given);
     (lower == 1 || lower * 3 <= alone)
-        && alone
-            >= if given && lower == 1 {
-                1
-            } else if known_name(base) {
-                2
-            } else {
-                6
-            }
+        && known_name(base)
+        && alone >= if given && lower == 1 { 1 } else { 2 }
         && !lexicon::is_common_lowercase(base)
 }
 

@@ -204,6 +204,12 @@ const NOT_NAMES: &[&str] = &[
     "capt", "prof", "sgt", "insp", "supt", "cllr", "govt", "dept", "corp", "bros", "assn", "natl",
     "intl", "mgmt", "approx", "feat", "vers", "pres", "gonna", "wanna", "gotta", "kinda", "sorta",
     "dunno", "lemme", "gimme", "innit",
+    // programming words that follow capitalised identifiers (`the Config
+    // struct`)
+    "struct", "structs", "enum", "enums", "impl", "impls", "expr", "async", "await", "stdin",
+    "stdout", "stderr", "config", "codegen", "misc", "syscall", "syscalls", "distro", "distros",
+    "repo", "repos", "args", "bool", "init", "func", "param", "params", "regex", "json", "yaml",
+    "rustc", "rustup", "sudo", "cmake",
 ];
 
 /// True when `word` is, or is made of, English words: ordinary, inflected,
