@@ -58,6 +58,9 @@ pub struct Document<'a> {
     /// Characters other than printable ASCII, tab and line breaks, found on
     /// first use: several Unicode rules share one scan.
     specials: OnceCell<Vec<(usize, char)>>,
+    /// The words with their sentence positions, found on first use: every
+    /// word rule walks the same list.
+    words: OnceCell<Vec<crate::words::Word<'a>>>,
 }
 
 impl<'a> Document<'a> {
@@ -130,6 +133,7 @@ impl<'a> Document<'a> {
             english,
             code,
             specials: OnceCell::new(),
+            words: OnceCell::new(),
         }
     }
 
@@ -138,6 +142,11 @@ impl<'a> Document<'a> {
     /// byte offset, in text order.
     pub fn specials(&self) -> &[(usize, char)] {
         self.specials.get_or_init(|| scan_specials(self.text))
+    }
+
+    /// The words outside code blocks, in order (see [`crate::words`]).
+    pub(crate) fn words(&self) -> &[crate::words::Word<'a>] {
+        self.words.get_or_init(|| crate::words::collect(self))
     }
 
     pub fn text(&self) -> &'a str {

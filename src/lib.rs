@@ -46,6 +46,7 @@ pub mod rule;
 pub mod rules;
 mod sentence;
 pub(crate) mod text;
+pub(crate) mod words;
 
 pub use document::{Document, ParagraphStyle};
 pub use edit::{Edit, Fix};

@@ -2,6 +2,7 @@
 //! nothing changes, and return the fixed text with every applied fix placed
 //! in the original input.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -38,11 +39,11 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliedFix {
     pub rule: &'static str,
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Byte range in the original input that the fix replaced.
     pub range: Range<usize>,
     /// The replacement text the fix wrote.
-    pub replacement: String,
+    pub replacement: Cow<'static, str>,
     /// Which pass applied it (0 = first).
     pub pass: usize,
 }
@@ -162,20 +163,22 @@ impl Pipeline {
         text: Option<String>,
         passes: Vec<(Vec<Fix>, OffsetMap)>,
     ) -> Outcome {
-        let mut fixes = Vec::new();
-        for (k, (pass_fixes, _)) in passes.iter().enumerate() {
+        let mut fixes = Vec::with_capacity(passes.iter().map(|(f, _)| f.len()).sum());
+        let (all_fixes, maps): (Vec<Vec<Fix>>, Vec<OffsetMap>) = passes.into_iter().unzip();
+        // Messages and replacements move from the pass's fixes: no copy per fix.
+        for (k, pass_fixes) in all_fixes.into_iter().enumerate() {
             for f in pass_fixes {
-                for e in &f.edits {
+                for e in f.edits {
                     let (mut start, mut end) = (e.range.start, e.range.end);
-                    for (_, map) in passes[..k].iter().rev() {
+                    for map in maps[..k].iter().rev() {
                         start = map.back(start, false);
                         end = map.back(end, true);
                     }
                     fixes.push(AppliedFix {
                         rule: f.rule,
-                        message: f.message.to_string(),
+                        message: f.message.clone(),
                         range: start..end.max(start),
-                        replacement: e.replacement.to_string(),
+                        replacement: e.replacement,
                         pass: k,
                     });
                 }

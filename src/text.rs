@@ -8,6 +8,10 @@
 //! shows up: `peace,reiterating` is one token to split, `example.co.uk` is one
 //! token to leave alone.
 
+mod quotes;
+
+pub(crate) use quotes::{straight_quote_closes, straight_quote_reading};
+
 /// Opening quotes and brackets that may stand between punctuation and the
 /// next word (`said: “We`).
 pub(crate) const OPENERS: &[char] = &['"', '\'', '\u{201C}', '\u{2018}', '(', '['];
@@ -305,71 +309,6 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
     text[start..end].trim_end_matches(['\'', '\u{2019}'])
 }
 
-/// Whether the straight double quote at `pos` in `line` closes a quotation.
-/// Quotes after a space (or an opening bracket or dash) open, quotes before
-/// a space or punctuation close; a quote glued on both sides (`said."The`)
-/// takes the role the quotes before it leave open.
-pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
-    let mut open = false;
-    let floor = scan_floor(line, pos);
-    for (i, _) in line[floor..=pos].match_indices('"') {
-        let i = floor + i;
-        let closes = match quote_role(line, i) {
-            Some(c) => c,
-            // Glued on both sides: if the next quote on the line clearly
-            // closes, this one opens the quotation it closes (`war."And I am
-            // sure..."`); a first- or second-person word is speech
-            // (`today."I`); otherwise it takes the role left open before it.
-            // Inside a quotation, a lowercase word after it is narration
-            // (`them,"said`).
-            None if i == pos && open && char_at(line, i + 1).is_some_and(char::is_lowercase) => {
-                true
-            }
-            None if i == pos => match line[i + 1..scan_ceiling(line, i + 1)]
-                .match_indices('"')
-                .find_map(|(j, _)| quote_role(line, i + 1 + j))
-            {
-                Some(true) => false,
-                _ if open && starts_with_speaker(&line[i + 1..]) => false,
-                _ => open,
-            },
-            None => open,
-        };
-        if i == pos {
-            return closes;
-        }
-        open = !closes;
-    }
-    false
-}
-
-/// True when `s` starts with a first- or second-person word, which in
-/// reported text begins quoted speech rather than narration.
-fn starts_with_speaker(s: &str) -> bool {
-    let w = s
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    matches!(w, "I" | "We" | "You" | "My" | "Our" | "Your" | "Me" | "Us")
-}
-
-/// The role of the straight quote at `i` from its neighbours alone: opening
-/// after a space, closing before a space or punctuation, `None` when glued
-/// on both sides.
-fn quote_role(line: &str, i: usize) -> Option<bool> {
-    let before = char_before(line, i);
-    let after = char_at(line, i + 1);
-    if before.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\u{2014}' | '\u{2013}' | '/')
-    }) {
-        Some(false)
-    } else if after.is_none_or(|c| c == '"' || (!c.is_alphanumeric() && !OPENERS.contains(&c))) {
-        Some(true)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,28 +394,5 @@ mod tests {
     fn cjk() {
         assert!(is_cjk('中') && is_cjk('，') && is_cjk('か') && is_cjk('한'));
         assert!(!is_cjk('a') && !is_cjk('é') && !is_cjk('«'));
-    }
-
-    #[test]
-    fn quotes_by_neighbours() {
-        // The quote before opened, so the glued one closes.
-        let l = r#"He said: "It is bad. "It will worsen."CBI chief said"#;
-        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
-        // The next quote closes, so the glued one opens.
-        let l = r#""I am sure. "It is fine."And I am sure, like us, it is." He left"#;
-        assert!(!straight_quote_closes(l, l.find("\"And").unwrap()));
-        let l = r#"He said: "It is bad."He left"#;
-        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
-        // The quote before closed, so the glued one opens.
-        let l = r#"He had "slowed" but in the summer."The Bank"#;
-        assert!(!straight_quote_closes(l, l.rfind('"').unwrap()));
-    }
-
-    #[test]
-    fn quotes_by_parity() {
-        let l = r#"He said "peace,"Putin"#;
-        assert!(straight_quote_closes(l, l.rfind('"').unwrap()));
-        let l = r#"He said,"We"#;
-        assert!(!straight_quote_closes(l, l.find('"').unwrap()));
     }
 }

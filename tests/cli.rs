@@ -13,6 +13,13 @@ fn copyedit() -> Command {
     c
 }
 
+/// Run `copyedit ARGS` as a stdin filter on `input`: it must succeed; its
+/// stdout is returned.
+fn filter(args: &[&str], input: &str) -> String {
+    let out = copyedit().args(args).write_stdin(input).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
 // Single line breaks between paragraphs dominate, so the junk line goes.
 const DIRTY: &str = "Title  \nLead text\n\u{a0}\nBody\u{200b} text.\nEnd.\n\n\n";
 const CLEAN: &str = "Title\nLead text\nBody text.\nEnd.\n";
@@ -160,6 +167,11 @@ fn several_inputs_need_out_or_in_place() {
         .stderr(predicate::str::contains("--out"));
 }
 
+/// `copyedit check PATH`, run.
+fn check(path: impl AsRef<std::ffi::OsStr>) -> assert_cmd::assert::Assert {
+    copyedit().arg("check").arg(path).assert()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.join(name);
     fs::write(&p, bytes).unwrap();
@@ -171,24 +183,11 @@ fn check_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let dirty = write(dir.path(), "dirty.txt", DIRTY.as_bytes());
     let clean = write(dir.path(), "clean.txt", CLEAN.as_bytes());
-    copyedit()
-        .arg("check")
-        .arg(&dirty)
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "dirty.txt:1:6: trailing-whitespace:",
-        ));
-    copyedit()
-        .arg("check")
-        .arg(&clean)
-        .assert()
-        .code(0)
-        .stdout("");
-    copyedit()
-        .arg("check")
-        .arg(dir.path().join("missing.txt"))
-        .assert()
+    check(&dirty).code(1).stdout(predicate::str::contains(
+        "dirty.txt:1:6: trailing-whitespace:",
+    ));
+    check(&clean).code(0).stdout("");
+    check(dir.path().join("missing.txt"))
         .code(2)
         .stderr(predicate::str::contains("missing.txt"));
 }
@@ -225,24 +224,16 @@ fn invalid_utf8_names_file_and_offset_and_others_still_run() {
 fn binary_files_are_skipped_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let bin = write(dir.path(), "blob.txt", b"abc\0def");
-    copyedit()
-        .arg("check")
-        .arg(&bin)
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains(
-            "blob.txt: binary file (NUL byte at offset 3), skipped",
-        ));
+    check(&bin).code(0).stderr(predicate::str::contains(
+        "blob.txt: binary file (NUL byte at offset 3), skipped",
+    ));
 }
 
 #[test]
 fn utf16_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "wide.txt", &[0xFF, 0xFE, b'a', 0, b'\n', 0]);
-    copyedit()
-        .arg("check")
-        .arg(&f)
-        .assert()
+    check(&f)
         .code(2)
         .stderr(predicate::str::contains("wide.txt: UTF-16 text"));
 }
@@ -263,18 +254,17 @@ fn missing_path_does_not_stop_the_others() {
 
 #[test]
 fn select_and_ignore() {
-    copyedit()
-        .args(["fix", "--select", "trailing-whitespace"])
-        .write_stdin("a  b \n\n\n")
-        .assert()
-        .success()
-        .stdout("a  b\n\n\n");
-    copyedit()
-        .args(["fix", "--ignore", "multiple-spaces,blank-lines"])
-        .write_stdin("a  b \n\n\n")
-        .assert()
-        .success()
-        .stdout("a  b\n\n\n");
+    assert_eq!(
+        filter(&["fix", "--select", "trailing-whitespace"], "a  b \n\n\n"),
+        "a  b\n\n\n"
+    );
+    assert_eq!(
+        filter(
+            &["fix", "--ignore", "multiple-spaces,blank-lines"],
+            "a  b \n\n\n"
+        ),
+        "a  b\n\n\n"
+    );
     copyedit()
         .args(["fix", "--select", "no-such-rule"])
         .write_stdin("x\n")
@@ -327,18 +317,14 @@ fn config_file_is_found_upwards_and_flags_win() {
 
 #[test]
 fn paragraph_style_option() {
-    copyedit()
-        .args(["fix", "--paragraphs", "blank"])
-        .write_stdin("a\n\nb\nc\n")
-        .assert()
-        .success()
-        .stdout("a\n\nb\nc\n");
-    copyedit()
-        .args(["fix", "--paragraphs", "single"])
-        .write_stdin("a\n\nb\n\n\nc\n")
-        .assert()
-        .success()
-        .stdout("a\nb\nc\n");
+    assert_eq!(
+        filter(&["fix", "--paragraphs", "blank"], "a\n\nb\nc\n"),
+        "a\n\nb\nc\n"
+    );
+    assert_eq!(
+        filter(&["fix", "--paragraphs", "single"], "a\n\nb\n\n\nc\n"),
+        "a\nb\nc\n"
+    );
 }
 
 #[test]

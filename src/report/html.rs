@@ -71,7 +71,7 @@ impl HtmlReport {
                     .get(fix.range.clone())
                     .unwrap_or_default()
                     .to_string(),
-                fix.replacement.clone(),
+                fix.replacement.to_string(),
                 right,
             ));
         }

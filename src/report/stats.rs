@@ -76,9 +76,9 @@ mod tests {
                 .iter()
                 .map(|r| AppliedFix {
                     rule: r,
-                    message: String::new(),
+                    message: "".into(),
                     range: 0..0,
-                    replacement: String::new(),
+                    replacement: "".into(),
                     pass: 0,
                 })
                 .collect(),

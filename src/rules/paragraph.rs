@@ -202,6 +202,15 @@ pub(crate) fn glued_heading_end(doc: &Document, li: usize, from: usize) -> Optio
         if word_count > MAX_HEADING_WORDS {
             break;
         }
+        // Most tokens have no capital after their first letter: skip them
+        // before collecting glue points.
+        if !tok
+            .bytes()
+            .skip(1)
+            .any(|b| b.is_ascii_uppercase() || b >= 0x80)
+        {
+            continue;
+        }
         for g in glue_points(tok) {
             let g_abs = from + ts + g;
             let head = &text[from..g_abs];
@@ -397,10 +406,8 @@ impl Rule for GluedHeading {
                     Edit::insert(g, brk),
                 ));
             }
-            for (p, c) in doc.line_text(li).char_indices() {
-                if !matches!(c, '.' | '!' | '?') {
-                    continue;
-                }
+            // The marks are ASCII, so a byte search finds them.
+            for p in memchr::memchr3_iter(b'.', b'!', b'?', doc.line_text(li).as_bytes()) {
                 let punct = l.content.start + p;
                 let mut at = punct + 1;
                 if let Some(q) = char_at(text, at).filter(|q| CLOSERS.contains(q)) {

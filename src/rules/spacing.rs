@@ -16,24 +16,26 @@ use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
 use crate::text::{
     CLOSERS, OPENERS, char_at, char_before, is_address, is_cjk, is_code_like, is_domain_or_file,
-    is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, token_at, token_start,
-    word_at,
+    is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, straight_quote_reading,
+    token_at, token_start, word_at,
 };
 
 use super::paragraph::{Glue, sentence_glue};
 
 /// Where the next word starts after punctuation at `p` (byte offset of the
-/// punctuation in `line`, which starts at `base` in the text): the insertion
-/// point for the space (after a closing quote, before an opening one) and the
-/// first letter of the next word. `None` when no word follows directly.
-fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
+/// punctuation in `line`): the insertion point for the space (after a
+/// closing quote, before an opening one) and the first letter of the next
+/// word. `None` when no word follows directly, or when a straight quote
+/// between them cannot be read (see [`straight_quote_reading`]);
+/// `next_quoted` tells whether the next paragraph opens with a quote.
+fn next_word(line: &str, p: usize, next_quoted: bool) -> Option<(usize, usize)> {
     let mut k = p + 1;
     let c = char_at(line, k)?;
     // Only , . ! ? end inside a quotation; after : and ; a quote opens.
     let may_close = matches!(line.as_bytes()[p], b',' | b'.' | b'!' | b'?');
     if may_close && CLOSERS.contains(&c) {
         let closes = match c {
-            '"' => straight_quote_closes(line, k),
+            '"' => straight_quote_reading(line, k, next_quoted)?,
             '\'' => opened_single_quote(&line[crate::text::scan_floor(line, k)..k]),
             _ => true,
         };
@@ -46,7 +48,7 @@ fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
         return Some((k, k));
     }
     if OPENERS.contains(&c) {
-        if c == '"' && straight_quote_closes(line, k) {
+        if c == '"' && straight_quote_reading(line, k, next_quoted) != Some(false) {
             return None;
         }
         let l = k + c.len_utf8();
@@ -55,6 +57,17 @@ fn next_word(line: &str, p: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Whether the paragraph after line `li` opens with a straight quote, where a
+/// quotation left open at the end of this one continues. Looks past a few
+/// blank lines only, so each line costs a bounded look-up.
+fn next_paragraph_quoted(doc: &Document, li: usize) -> bool {
+    (li + 1..doc.lines().len())
+        .take(4)
+        .map(|i| doc.line_text(i).trim_start())
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| t.starts_with('"'))
 }
 
 /// True when `before` holds a single quote that opens a quotation (at the
@@ -165,8 +178,9 @@ impl Rule for SpaceAfterComma {
             if !line.contains(',') || doc.is_code(li) {
                 continue;
             }
+            let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
             for (p, _) in line.match_indices(',') {
-                let Some((at, letter)) = next_word(line, p) else {
+                let Some((at, letter)) = next_word(line, p, next_quoted) else {
                     continue;
                 };
                 if !prose_site(line, p, letter) || single_letters_around(line, p, letter) {
@@ -238,11 +252,19 @@ impl Rule for SpaceAfterPunctuation {
             if doc.is_code(li) {
                 continue;
             }
-            for (p, c) in line.char_indices() {
-                if !matches!(c, ';' | ':' | '.' | '!' | '?') {
+            let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
+            // Where the last space this pass inserts on the line goes: a
+            // token ends there, so later sites are judged as the next pass
+            // will see them (`ended.Then.He` is fixed in one pass, not one
+            // site per pass).
+            let mut floor = 0;
+            // The marks are ASCII: a byte scan finds them without decoding.
+            for (p, &b) in line.as_bytes().iter().enumerate() {
+                if !matches!(b, b';' | b':' | b'.' | b'!' | b'?') {
                     continue;
                 }
-                let Some((at, letter)) = next_word(line, p) else {
+                let c = char::from(b);
+                let Some((at, letter)) = next_word(line, p, next_quoted) else {
                     continue;
                 };
                 if !prose_site(line, p, letter) {
@@ -251,7 +273,7 @@ impl Rule for SpaceAfterPunctuation {
                 let ok = match c {
                     ';' => true,
                     ':' => colon_takes_space(line, p),
-                    _ => match sentence_end(doc, line, p, letter) {
+                    _ => match sentence_end(doc, line, p, letter, floor) {
                         Some(true) => {
                             let start = l.content.start;
                             sentence_glue(doc, li, start + p, start + at) == Glue::Space
@@ -261,6 +283,7 @@ impl Rule for SpaceAfterPunctuation {
                     },
                 };
                 if ok {
+                    floor = at;
                     out.push(Fix::new(
                         self.id(),
                         "space inserted after punctuation",
@@ -276,10 +299,11 @@ impl Rule for SpaceAfterPunctuation {
 /// glued to a capitalised word: the sites [`sentence_glue`] decides.
 pub(crate) fn is_sentence_glue(doc: &Document, li: usize, p: usize) -> bool {
     let line = doc.line_text(li);
-    let Some((_, letter)) = next_word(line, p) else {
+    let next_quoted = line[p + 1..].starts_with('"') && next_paragraph_quoted(doc, li);
+    let Some((_, letter)) = next_word(line, p, next_quoted) else {
         return false;
     };
-    prose_site(line, p, letter) && sentence_end(doc, line, p, letter) == Some(true)
+    prose_site(line, p, letter) && sentence_end(doc, line, p, letter, 0) == Some(true)
 }
 
 /// A colon glued to a word takes a space unless it is a scheme or identifier
@@ -298,9 +322,11 @@ fn colon_takes_space(line: &str, p: usize) -> bool {
 /// for a sentence end before a capital, `Some(false)` for a period before a
 /// lowercase word (decided by [`lowercase_sentence_start`]), `None` where the
 /// period belongs to the token (abbreviation, ellipsis, name, file).
-fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<bool> {
+/// `floor`: a space goes in there this pass, so the token starts there at
+/// the latest.
+fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize, floor: usize) -> Option<bool> {
     let punct = line[p..].chars().next()?;
-    let start = token_start(line, p);
+    let start = token_start(line, p).max(floor);
     let left = line[start..p].trim_start_matches(OPENERS);
     if punct == '.' {
         if left.is_empty() || left.ends_with('.') || is_abbreviation(left) {
@@ -315,6 +341,8 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
         }
     }
     let tok = token_at(line, p);
+    let tok_start = tok.as_ptr() as usize - line.as_ptr() as usize;
+    let tok = &tok[floor.saturating_sub(tok_start).min(tok.len())..];
     if is_domain_or_file(tok) {
         return None;
     }
@@ -325,8 +353,12 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize) -> Option<b
     let right = word_at(line, letter);
     let n = right.chars().count();
     let caps = right.chars().all(char::is_uppercase);
-    // `zafi.D`: a lone capital other than A or I names a variant.
-    if n == 1 && !matches!(first, 'A' | 'I') {
+    // `zafi.D`: a lone capital other than A or I names a variant, unless a
+    // hyphen joins it to a word (`festival.U-Carmen`).
+    let hyphenated = line[letter + first.len_utf8()..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if n == 1 && !matches!(first, 'A' | 'I') && !hyphenated {
         return None;
     }
     // `ASP.NET`; `Bagle.AT ... Bagle.BB`: capitals glued to capitals, or the

@@ -108,6 +108,23 @@ fn after_positive() {
     );
 }
 
+/// A chain of glued sentences is fixed in one pass: each space ends the
+/// token the next period is judged in.
+#[test]
+fn glued_chain_in_one_pass() {
+    let cfg = crate::Config {
+        select: Some(vec![AFTER.to_string()]),
+        lang: crate::Lang::En,
+        ..crate::Config::default()
+    };
+    let out = crate::Pipeline::new(cfg)
+        .unwrap()
+        .run("It ended.Then.He left.\n")
+        .unwrap();
+    assert_eq!(out.fixed, "It ended. Then. He left.\n");
+    assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+}
+
 #[test]
 fn after_never_changes() {
     for t in [
@@ -173,4 +190,65 @@ fn real_article() {
     let dirty = "Following a call with European leaders after the paris summit,Trump announced plans to speak with Putin soon,a conversation Peskov indicated could be arranged quickly.\n";
     let want = "Following a call with European leaders after the paris summit, Trump announced plans to speak with Putin soon, a conversation Peskov indicated could be arranged quickly.\n";
     assert_eq!(run_rule(COMMA, dirty), want);
+}
+
+#[test]
+fn glued_straight_quotes_positive() {
+    // Speech runs on after the sentence end: the quote reopens.
+    assert_fix(
+        AFTER,
+        "He said: \"They will not let me go home. I have no money on me.\"They did not give me any notice. I don't know why.\"\n",
+        "He said: \"They will not let me go home. I have no money on me. \"They did not give me any notice. I don't know why.\"\n",
+    );
+    assert_fix(
+        AFTER,
+        "He said: \"It was decided he could not play.\"But we did not need to change. \"Depor are good.\"\n",
+        "He said: \"It was decided he could not play. \"But we did not need to change. \"Depor are good.\"\n",
+    );
+    // The same speech then closes before narration with a reporting verb.
+    assert_fix(
+        AFTER,
+        "She said: \"I have no money on me.\"They did not give me notice. They will not let me call a lawyer.\"Bipin Bihari said she was sent back. \"She broke the rules,\" he said.\n",
+        "She said: \"I have no money on me. \"They did not give me notice. They will not let me call a lawyer.\" Bipin Bihari said she was sent back. \"She broke the rules,\" he said.\n",
+    );
+    // Narration to the end of the paragraph: the quote closes.
+    assert_fix(
+        AFTER,
+        "\"He is good,\" he said. \"He has helped the team.\"The club will appeal.\n",
+        "\"He is good,\" he said. \"He has helped the team.\" The club will appeal.\n",
+    );
+    // A quote after a colon opens, so the one before it closes.
+    assert_fix(
+        AFTER,
+        "He replied: \"No, I am offended by that.\"The mayor then says:\"Ah right.\"\n",
+        "He replied: \"No, I am offended by that.\" The mayor then says: \"Ah right.\"\n",
+    );
+    // A reporting verb after a comma is narration.
+    assert_fix(
+        COMMA,
+        "Police were \"buried\" and there was little to reassure them,\"said Mr Davis.\n",
+        "Police were \"buried\" and there was little to reassure them,\" said Mr Davis.\n",
+    );
+    // A lone capital joined by a hyphen is a word, not a variant name.
+    assert_fix(
+        AFTER,
+        "It got a warm reception at the festival.U-Carmen won the prize.\n",
+        "It got a warm reception at the festival. U-Carmen won the prize.\n",
+    );
+}
+
+#[test]
+fn glued_straight_quotes_never_guessed() {
+    for t in [
+        // Narration or reopened speech: nothing tells which.
+        "He said: \"It was a good match.\"The players trained on Monday. \"It is fine.\"\n",
+        // The next paragraph opens with a quote, so speech may run on.
+        "He said: \"It was a good match.\"Then it rained.\n\"More rain is due.\"\n",
+        // Nothing open and nothing after shows a quotation.
+        "He had \"slowed\" but in the summer.\"The Bank held rates.\n",
+        // Speech with no closing quote and no quoted paragraph after.
+        "He said: \"I have no money on me.\"They did not give me any notice. I don't know why.\n",
+    ] {
+        assert_keep(AFTER, t);
+    }
 }

@@ -1,0 +1,420 @@
+//! The words of a document with their place in the sentence, found once per
+//! pass and shared by every rule that reads words (the casing rules).
+//!
+//! A word is the letters of a whitespace-separated chunk once the quotes and
+//! brackets around it are stripped: `“ukraine’s` gives `ukraine’s`. Chunks
+//! with digits, hyphens, slashes, `@`, `#`, `_`, URLs or internal capitals
+//! (`iPhone`, `eBay`) give no word a rule may change. Heading lines (short,
+//! without final punctuation) and code blocks are marked so rules can leave
+//! them alone.
+//!
+//! The scan runs once per document and pass ([`Document::words`]); rules
+//! walk the cached list, so adding a word rule costs a loop, not a scan.
+
+use crate::document::{Document, is_blank};
+use crate::sentence::{self, Position};
+
+/// One word and its context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'a> {
+    /// Byte offset of the word in the document text.
+    pub start: usize,
+    /// The word: letters, with apostrophes inside (`i'm`, `ukraine’s`), or a
+    /// dotted abbreviation with its final period (`u.s.`).
+    pub text: &'a str,
+    pub pos: Position,
+    /// The word may be changed: it is a plain word of letters, not part of a
+    /// hyphenated compound, URL, handle or code, and has no internal capital.
+    pub plain: bool,
+    /// On a heading line.
+    pub heading: bool,
+    /// First word on its line, after any opening quotes.
+    pub line_start: bool,
+    /// Index of the chunk this word came from, counted over the document;
+    /// consecutive words have consecutive indices only when nothing but one
+    /// space separates them.
+    pub seq: usize,
+    /// The chunk ended with punctuation after the word (`friday,`).
+    pub punct_after: bool,
+    /// The whole chunk the word came from (`(i)`, `“paris,”`).
+    pub chunk: &'a str,
+}
+
+impl Word<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// A line that reads as a heading: at most 15 words and no final punctuation.
+pub(crate) fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let body = t.trim_end_matches(sentence::is_closer);
+    if body.ends_with(['.', '!', '?', ':', ';', ',', '…']) {
+        return false;
+    }
+    t.split_whitespace().count() <= 15
+}
+
+/// Documents up to this size keep their word list between rules (about ten
+/// bytes of list per byte of text); larger ones are walked afresh by each
+/// rule, so memory stays flat however large one document is.
+const CACHE_LIMIT: usize = 4 << 20;
+
+/// Visit every word of `doc` outside code blocks, in order.
+pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
+    if doc.text().len() <= CACHE_LIMIT {
+        doc.words().iter().for_each(visit);
+    } else {
+        walk(doc, &mut visit);
+    }
+}
+
+/// Every word of `doc` outside code blocks, in order: what
+/// [`Document::words`] caches.
+pub(crate) fn collect<'a>(doc: &Document<'a>) -> Vec<Word<'a>> {
+    let mut words = Vec::with_capacity(doc.text().len() / 6 + 1);
+    walk(doc, &mut |w: &Word<'a>| words.push(*w));
+    words
+}
+
+fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
+    let n = doc.lines().len();
+    let mut seq = 0usize;
+    // Position of the next word; carried across hard-wrapped lines.
+    let mut next = Position::Start;
+    let wrapped = doc.blank_line_paragraphs();
+    for i in 0..n {
+        let line = doc.line_text(i);
+        if doc.is_code(i) || is_blank(line) {
+            next = Position::Start;
+            seq += 2;
+            continue;
+        }
+        let continuation =
+            wrapped && i > 0 && !is_blank(doc.line_text(i - 1)) && !doc.is_code(i - 1);
+        if !continuation {
+            next = Position::Start;
+        }
+        let paragraph_line = !wrapped
+            || ((i == 0 || is_blank(doc.line_text(i - 1)))
+                && (i + 1 == n || is_blank(doc.line_text(i + 1))));
+        let heading = paragraph_line && is_heading(line);
+        let base = doc.lines()[i].content.start;
+        let mut first = true;
+        let mut last_end = usize::MAX;
+        let mut prev_quote = false;
+        for (off, chunk) in chunks(line) {
+            // A gap wider than one space breaks a phrase.
+            seq += if last_end == off.wrapping_sub(1) {
+                1
+            } else {
+                2
+            };
+            last_end = off + chunk.len();
+            if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
+                first = false;
+                next = Position::Unknown;
+                continue;
+            }
+            let mut pos = next;
+            next = sentence::after(chunk);
+            let line_start = first;
+            first = false;
+            let after_quote = prev_quote;
+            prev_quote = sentence::closes_quote_after_period(chunk);
+            let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
+                continue;
+            };
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+                pos = Position::Unknown;
+            }
+            visit(&Word {
+                start: base + off + w_off,
+                text: word,
+                pos,
+                plain,
+                heading,
+                line_start,
+                seq,
+                punct_after,
+                chunk,
+            });
+        }
+        // A line break inside a paragraph without punctuation is a wrap.
+        if !wrapped {
+            next = Position::Start;
+        }
+    }
+}
+
+/// Whitespace-separated chunks of a line with their byte offsets.
+fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = line.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        pos = skip_while_space(line, pos, true);
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        pos = skip_while_space(line, pos, false);
+        Some((start, &line[start..pos]))
+    })
+}
+
+/// The first offset from `pos` where whitespace-ness differs from `space`.
+/// ASCII bytes are classified directly; only non-ASCII characters are
+/// decoded (`char::is_whitespace`: NBSP, ideographic space…).
+#[inline]
+fn skip_while_space(line: &str, mut pos: usize, space: bool) -> usize {
+    let bytes = line.as_bytes();
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (is_space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = line[pos..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_space != space {
+            break;
+        }
+        pos += len;
+    }
+    pos
+}
+
+/// Bytes that mark a chunk as a URL, handle, code or number: no word in it
+/// may be changed.
+fn is_marker(b: u8) -> bool {
+    matches!(
+        b,
+        b'@' | b'#'
+            | b'/'
+            | b'\\'
+            | b'_'
+            | b'='
+            | b'<'
+            | b'>'
+            | b'&'
+            | b'~'
+            | b'|'
+            | b'$'
+            | b'%'
+            | b'+'
+            | b'0'..=b'9'
+    )
+}
+
+/// The word in `chunk`: (offset, word, plain, punctuation follows).
+fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    if chunk.is_ascii() {
+        word_of_ascii(chunk)
+    } else {
+        word_of_any(chunk)
+    }
+}
+
+/// [`word_of`] for an ASCII chunk, byte by byte: most chunks of English
+/// text, and the same answers as the general version.
+fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    let b = chunk.as_bytes();
+    let lead = b
+        .iter()
+        .take_while(|&&c| matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_'))
+        .count();
+    let core = &b[lead..];
+    let trail = core
+        .iter()
+        .rev()
+        .take_while(|&&c| {
+            matches!(
+                c,
+                b'"' | b'\''
+                    | b')'
+                    | b']'
+                    | b'}'
+                    | b'*'
+                    | b'_'
+                    | b'.'
+                    | b','
+                    | b';'
+                    | b':'
+                    | b'!'
+                    | b'?'
+            )
+        })
+        .count();
+    let body = &core[..core.len() - trail];
+    if body.is_empty() {
+        return None;
+    }
+    let punct_after = trail > 0;
+    let body_str = &chunk[lead..lead + body.len()];
+    if body.contains(&b'.') {
+        if core.get(body.len()) != Some(&b'.') {
+            return None;
+        }
+        let with_dot = &chunk[lead..lead + body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
+        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    }
+    let mut plain = !b.iter().any(|&c| is_marker(c));
+    let mut prev_apostrophe = true;
+    let (mut upper_after_first, mut lower) = (false, false);
+    for (k, &c) in body.iter().enumerate() {
+        if c == b'\'' {
+            if prev_apostrophe {
+                plain = false;
+            }
+            prev_apostrophe = true;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            return Some((lead, body_str, false, punct_after));
+        }
+        if c.is_ascii_uppercase() {
+            upper_after_first |= k > 0;
+        } else {
+            lower = true;
+        }
+        prev_apostrophe = false;
+    }
+    if prev_apostrophe {
+        plain = false;
+    }
+    Some((
+        lead,
+        body_str,
+        plain && !(upper_after_first && lower),
+        punct_after,
+    ))
+}
+
+/// [`word_of`] for any chunk.
+fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+    let core = chunk.trim_start_matches(sentence::is_opener);
+    let lead = chunk.len() - core.len();
+    let body = core.trim_end_matches(|c: char| {
+        sentence::is_closer(c) || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+    });
+    if body.is_empty() {
+        return None;
+    }
+    let punct_after = body.len() < core.len();
+    // Dotted abbreviations keep their final period: `u.s.`.
+    if body.contains('.') {
+        // The period after the body, if any (a closing quote may follow
+        // instead: `end.Registrars’`).
+        if !core[body.len()..].starts_with('.') {
+            return None;
+        }
+        let with_dot = &core[..body.len() + 1];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    }
+    // URL, handle, code and number markers.
+    let mut plain = !chunk.bytes().any(is_marker);
+    let mut prev_apostrophe = true; // no apostrophe first
+    let mut saw_upper_after_first = false;
+    for (k, c) in body.char_indices() {
+        if c == '\'' || c == '’' {
+            if prev_apostrophe {
+                plain = false;
+            }
+            prev_apostrophe = true;
+            continue;
+        }
+        if !c.is_alphabetic() {
+            // Hyphens, digits or symbols inside: not one word.
+            return Some((lead, body, false, punct_after));
+        }
+        if k > 0 && c.is_uppercase() {
+            saw_upper_after_first = true;
+        }
+        prev_apostrophe = false;
+    }
+    if prev_apostrophe {
+        plain = false;
+    }
+    // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
+    let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
+    Some((lead, body, plain && !mixed, punct_after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference for [`chunks`]: split on `char::is_whitespace`.
+    fn chunks_by_char(line: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in line.char_indices() {
+            match (c.is_whitespace(), start) {
+                (true, Some(s)) => {
+                    out.push((s, &line[s..i]));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &line[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_and_general_word_scans_agree_on_examples() {
+        for chunk in [
+            "a.b",
+            "u.s.",
+            "U.S.,",
+            "(i)",
+            "“paris,”",
+            "i'm",
+            "'tis",
+            "don'",
+            "iPhone",
+            "eBay.",
+            "x_y",
+            "3rd",
+            "end.",
+            "...",
+            "\"",
+            "a'b'c",
+            "McDonald's",
+            "ABC",
+            "(e.g.",
+            "www.x.com",
+        ] {
+            assert_eq!(word_of(chunk), word_of_any(chunk), "{chunk:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII fast path gives exactly the general answer.
+        #[test]
+        fn ascii_fast_path_matches(chunk in "[a-zA-Z.,;:!?'\"()\\[\\]{}*_@#/0-9-]{1,12}") {
+            proptest::prop_assert_eq!(word_of_ascii(&chunk), word_of_any(&chunk));
+        }
+
+        /// Byte-level chunking splits where `char::is_whitespace` does.
+        #[test]
+        fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
+            let got: Vec<_> = chunks(&line).collect();
+            proptest::prop_assert_eq!(got, chunks_by_char(&line));
+        }
+    }
+}
