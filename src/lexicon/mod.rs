@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 const PROPER: &str = include_str!("data/proper.tsv");
 const ORDINARY: &str = include_str!("data/ordinary.txt");
+const RARE: &str = include_str!("data/rare.txt");
 
 /// Longest single-word key worth looking up, in bytes.
 pub(crate) const MAX_WORD_LEN: usize = 24;
@@ -29,6 +30,9 @@ pub(crate) enum Class {
     Place,
     /// Also an ordinary word: `may`, `china`, `bill`. Fixed only with context.
     Ambiguous,
+    /// Ambiguous, but a familiar name (SCOWL lists it at a common level):
+    /// `brown`, `fiat`, `windows`. Also fixed by document consensus.
+    Familiar,
     /// Ambiguous, but a given name in WordNet: `tony`, `peter`. Fixed before
     /// a surname.
     Given,
@@ -108,6 +112,7 @@ fn build() -> Lexicon {
             "name" => Class::Name,
             "place" => Class::Place,
             "ambiguous" => Class::Ambiguous,
+            "familiar" => Class::Familiar,
             "given" => Class::Given,
             "country" => Class::Country,
             "acronym" => Class::Acronym,
@@ -163,11 +168,119 @@ pub(crate) fn is_ordinary(word: &str) -> bool {
         .is_ok()
 }
 
+/// True when the lowercase `word` is a rare English word (`frontman`,
+/// `reoffending`): too rare to make a name ambiguous, but no unknown name.
+pub(crate) fn is_rare_word(word: &str) -> bool {
+    // Asked only for unknown words next to names.
+    static RARE_WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    RARE_WORDS
+        .get_or_init(|| RARE.lines().collect())
+        .binary_search(&word)
+        .is_ok()
+}
+
+/// Words that are names and also very common in lowercase, or that
+/// documents capitalise by house style (`the Bill`, `the Government`): no
+/// amount of capitalised use elsewhere makes one lowercase use a slip, and
+/// no neighbour makes them a name.
+pub(crate) fn is_common_lowercase(word: &str) -> bool {
+    COMMON_LOWERCASE.contains(&word)
+}
+
+const COMMON_LOWERCASE: &[&str] = &[
+    "may",
+    "march",
+    "april",
+    "june",
+    "august",
+    "will",
+    "can",
+    "must",
+    "might",
+    "shall",
+    "bill",
+    "mark",
+    "us",
+    "apple",
+    "lords",
+    "secretary",
+    "government",
+    "state",
+    "party",
+    "church",
+    "house",
+    "budget",
+    "parliament",
+    "minister",
+    "cabinet",
+    "army",
+    "navy",
+    "internet",
+    "web",
+    "net",
+    "moon",
+    "earth",
+    "sun",
+    "god",
+    "lord",
+    "court",
+    "crown",
+    "council",
+    "city",
+    "union",
+    "department",
+    "committee",
+    "office",
+    "university",
+    "college",
+    "school",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "chancellor",
+    "premier",
+    "league",
+    "cup",
+    "club",
+    "company",
+    "group",
+    "bank",
+    "act",
+    "treaty",
+    "senate",
+    "congress",
+    "assembly",
+    "commission",
+    "board",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "old",
+    "great",
+    "grand",
+    "royal",
+    "national",
+    "federal",
+    "general",
+    "chief",
+    "first",
+    "second",
+    "third",
+    "world",
+    "sterling",
+    "pound",
+    "dollar",
+];
+
 /// Build the tables now instead of at the first lookup (benchmarks, and
 /// callers that want the cost paid before fixing starts).
 pub fn warm_up() {
     lexicon();
     is_ordinary("");
+    is_rare_word("");
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ fn classes() {
         assert!(
             matches!(
                 class,
-                Some(Class::Ambiguous | Class::Country | Class::Given)
+                Some(Class::Ambiguous | Class::Familiar | Class::Country | Class::Given)
             ),
             "{w}: {class:?}"
         );
@@ -58,6 +58,7 @@ fn data_matches_manifest() {
         let data = match f[1] {
             "proper.tsv" => PROPER,
             "ordinary.txt" => ORDINARY,
+            "rare.txt" => RARE,
             other => {
                 assert!(
                     other.starts_with("licenses/"),
@@ -71,12 +72,9 @@ fn data_matches_manifest() {
         assert_eq!(f[2].len(), 64, "sha256 of {}", f[1]);
         seen += 1;
     }
-    assert_eq!(seen, 2);
-    let mut sorted: Vec<&str> = ORDINARY.lines().collect();
-    sorted.sort_unstable();
-    assert!(
-        sorted
-            .iter()
-            .eq(ORDINARY.lines().collect::<Vec<_>>().iter())
-    );
+    assert_eq!(seen, 3);
+    // Both word lists are searched by bisection.
+    for list in [ORDINARY, RARE] {
+        assert!(list.lines().is_sorted());
+    }
 }

@@ -12,11 +12,12 @@
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, FnvMap};
+use crate::lexicon::{self, Class, FnvMap};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
+use super::casing_lexicon::PARTICLES;
 
 pub struct ConsensusCase;
 
@@ -53,59 +54,209 @@ impl Rule for ConsensusCase {
         true
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+        let mut words: Vec<Word> = Vec::new();
+        scan(doc, |w| words.push(*w));
         // Capitalised mid-sentence uses, keyed by the lowercase first letter
         // and the rest as written, so lowercase words look up without
         // allocating: `Yukos` and `yukos` are both ('y', "ukos").
         let mut capital: FnvMap<Key, usize> = FnvMap::default();
-        scan(doc, |w| {
+        // Capitalised uses with no capitalised neighbour (`said Fiat was`,
+        // not `Burren Energy`): the only evidence for a word that is also
+        // ordinary.
+        let mut alone: FnvMap<Key, usize> = FnvMap::default();
+        // Two capitalised words in a row (`Gordon Brown`); `true` when the
+        // first is mid-sentence too, so it may vouch for its own capital.
+        let mut pairs: FnvMap<(Key, Key), Pair> = FnvMap::default();
+        for (i, w) in words.iter().enumerate() {
             if evidence(w) {
                 if let Some(k) = key(split_possessive(w.text).0) {
                     *capital.entry(k).or_default() += 1;
+                    let titled = |x: Option<&Word>| {
+                        x.is_some_and(|x| is_titlecase(split_possessive(x.text).0))
+                    };
+                    let before = i.checked_sub(1).map(|j| &words[j]);
+                    let after = words.get(i + 1);
+                    if !titled(before.filter(|p| p.seq + 1 == w.seq))
+                        && !titled(after.filter(|n| w.seq + 1 == n.seq))
+                    {
+                        *alone.entry(k).or_default() += 1;
+                    }
                 }
             }
-        });
+            if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
+                if let Some((pair, first_mid)) = capital_pair(p, w) {
+                    let seen = pairs.entry(pair).or_default();
+                    seen.count += 1;
+                    seen.first_mid |= first_mid;
+                    // The first word may have its capital only from the
+                    // sentence start; still worth a look.
+                    capital.entry(pair.0).or_default();
+                }
+            }
+        }
         if capital.is_empty() {
             return;
         }
         // Lowercase uses of those words.
-        let mut lower: Vec<(Key, Word)> = Vec::new();
-        scan(doc, |w| {
+        let mut lower: Vec<(Key, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
             if w.heading || !w.plain || w.pos == Position::Start || !is_lower(w.text) {
-                return;
+                continue;
             }
             let (base, _) = split_possessive(w.text);
             // `don't` is no name; a possessive was split off above.
             if base.len() < 3 || base.contains(['.', '\'', '’']) {
-                return;
+                continue;
             }
             if let Some(k) = key(base) {
                 if capital.contains_key(&k) {
-                    lower.push((k, *w));
+                    lower.push((k, i));
                 }
             }
-        });
+        }
         let mut lower_counts: FnvMap<Key, usize> = FnvMap::default();
         for (k, _) in &lower {
             *lower_counts.entry(*k).or_default() += 1;
         }
-        for (k, w) in &lower {
+        for &(k, i) in &lower {
+            let w = &words[i];
             let (base, _) = split_possessive(w.text);
-            // The capitalised spelling must dominate (one use against one
-            // slip is enough), the word must be unknown as an ordinary word,
-            // and names the lexicon knows are the lexicon rule's business.
-            if lower_counts[k] * 2 > capital[k] + 1
-                || lexicon::is_ordinary(base)
-                || lexicon::lookup(base).is_some()
-            {
+            let message = if in_pair(&words, i, k, &pairs) {
+                "capitalise as in the same name elsewhere in the document"
+            } else if single(base, capital[&k], lower_counts[&k]) {
+                "capitalise as elsewhere in the document"
+            } else if single_ordinary(base, alone.get(&k).copied().unwrap_or(0), lower_counts[&k]) {
+                "capitalise the name as elsewhere in the document"
+            } else {
                 continue;
-            }
+            };
             out.push(Fix::new(
                 ID,
-                "capitalise as elsewhere in the document",
+                message,
                 Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
             ));
         }
     }
+}
+
+/// Single-word evidence: the capitalised spelling must dominate (one use
+/// against one slip is enough), the word must be unknown as an ordinary
+/// word, and names the lexicon knows are the lexicon rule's business.
+fn single(base: &str, capital: usize, lower: usize) -> bool {
+    lower * 2 <= capital + 1 && !lexicon::is_ordinary(base) && lexicon::lookup(base).is_none()
+}
+
+/// A word that is also ordinary must be a name in the lexicon (`Fiat`,
+/// `Rover`, not `Energy`), capitalised on its own at least twice (not only
+/// inside longer names such as `Burren Energy`) and three times as often
+/// as in lowercase, and never a word common in lowercase (`may`, `bill`).
+/// A given name (`Sheila`) needs one capitalised use against one slip.
+fn single_ordinary(base: &str, alone: usize, lower: usize) -> bool {
+    let given = lexicon::lookup(base).is_some_and(|e| e.class == Class::Given);
+    (lower == 1 || lower * 3 <= alone)
+        && known_name(base)
+        && alone >= if given && lower == 1 { 1 } else { 2 }
+        && !lexicon::is_common_lowercase(base)
+}
+
+/// The lexicon knows the word as a name that is also an ordinary word.
+fn known_name(base: &str) -> bool {
+    lexicon::lookup(base)
+        .is_some_and(|e| matches!(e.class, Class::Familiar | Class::Given | Class::Country))
+}
+
+/// Function words never take a capital from a neighbour (`the Aviator`,
+/// `Bank of England`).
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "into", "onto", "upon", "than", "that", "this", "these",
+    "those", "their", "its", "his", "her", "our", "your", "are", "was", "were", "has", "have",
+    "had", "not", "but", "nor", "yet", "who", "whom", "which", "what", "when", "where", "why",
+    "how", "all", "any", "some", "per", "via", "over", "under", "after", "before", "about",
+];
+
+/// How often the document writes a pair of words capitalised, and whether
+/// the first was ever mid-sentence (so it may vouch for its own capital).
+#[derive(Default)]
+struct Pair {
+    count: usize,
+    first_mid: bool,
+}
+
+/// Two consecutive capitalised words outside headings, the second
+/// mid-sentence: the pair's key and whether the first is mid-sentence too.
+fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), bool)> {
+    if p.seq + 1 != w.seq || p.punct_after || p.heading || w.heading || !p.plain || !w.plain {
+        return None;
+    }
+    let (a, b) = (p.text, split_possessive(w.text).0);
+    if !is_titlecase(a) || !is_titlecase(b) || w.pos != Position::Mid || w.line_start {
+        return None;
+    }
+    let first_mid = p.pos == Position::Mid && !p.line_start;
+    Some(((key(a)?, key(b)?), first_mid))
+}
+
+/// The lowercase word at `i` sits next to a capitalised word, and the
+/// document writes the two together capitalised elsewhere: `Gordon brown`
+/// after `Gordon Brown`, `lib Dems` after `Lib Dems`.
+fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), Pair>) -> bool {
+    let w = &words[i];
+    let base = split_possessive(w.text).0;
+    // Name particles keep their own case (`Robin van Persie`, `Van Persie`).
+    if FUNCTION_WORDS.contains(&base)
+        || PARTICLES.contains(&base)
+        || lexicon::is_common_lowercase(base)
+    {
+        return false;
+    }
+    // Generic words inside names (`Xiluodu Dam`, `Labour Party`) are
+    // written both ways in careful text: words that are no names themselves
+    // (unlike `Gordon Brown`) follow their neighbour only when the document
+    // writes the pair capitalised three times (`Internet Explorer`).
+    let need = if lexicon::is_ordinary(base) && !known_name(base) {
+        3
+    } else {
+        1
+    };
+    let adjacent = |p: &Word, n: &Word| {
+        p.seq + 1 == n.seq && !p.punct_after && p.plain && n.plain && is_titlecase_base(p, n, w)
+    };
+    if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
+        if adjacent(p, w) {
+            if let Some(pk) = key(p.text) {
+                if pairs.get(&(pk, k)).is_some_and(|s| s.count >= need) {
+                    return true;
+                }
+            }
+        }
+    }
+    if let Some(n) = words.get(i + 1) {
+        if w.text == base && adjacent(w, n) {
+            if let Some(nk) = key(split_possessive(n.text).0) {
+                if pairs
+                    .get(&(k, nk))
+                    .is_some_and(|s| s.first_mid && s.count >= need)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Of the pair (p, n), the word that is not `w` is capitalised and no
+/// function word (`The commission` at a sentence start proves nothing).
+fn is_titlecase_base(p: &Word, n: &Word, w: &Word) -> bool {
+    let other = split_possessive(if p.start == w.start { n } else { p }.text).0;
+    if !is_titlecase(other) || other.len() < 3 || other.len() > 8 {
+        return is_titlecase(other) && other.len() > 8;
+    }
+    let mut buf = [0u8; 8];
+    let b = &mut buf[..other.len()];
+    b.copy_from_slice(other.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|l| !FUNCTION_WORDS.contains(&l))
 }
 
 type Key<'a> = (char, &'a str);
@@ -183,6 +334,38 @@ mod tests {
     fn ordinary_words_stay() {
         assert_keep(ID, "He met Bill and Bill's wife about the bill.\n");
         assert_keep(ID, "In The Hague and The Netherlands the talks went on.\n");
+    }
+
+    #[test]
+    fn pairs_and_familiar_names() {
+        assert_fix(
+            ID,
+            "MPs criticised Gordon Brown. Later Gordon brown spoke.\n",
+            "MPs criticised Gordon Brown. Later Gordon Brown spoke.\n",
+        );
+        assert_fix(
+            ID,
+            "Shares in Fiat rose. GM paid Fiat, and then fiat sold Ferrari.\n",
+            "Shares in Fiat rose. GM paid Fiat, and then Fiat sold Ferrari.\n",
+        );
+        // Capitalised only inside longer names: no evidence for the word.
+        assert_keep(
+            ID,
+            "He runs Burren Energy. Burren Energy grew as energy prices rose.\n",
+        );
+        // House style, and function words at a sentence start.
+        assert_keep(
+            ID,
+            "MPs backed the Bill. Critics of the Bill said the bill was rushed.\n",
+        );
+        assert_keep(
+            ID,
+            "The Commission said so. It met. The commission agreed.\n",
+        );
+        assert_keep(
+            ID,
+            "He met Law Lords, and Law Lords heard him. The law lords left.\n",
+        );
     }
 
     #[test]

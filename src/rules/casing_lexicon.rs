@@ -17,9 +17,11 @@ use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
 
+mod names;
+
 pub struct LexiconCase;
 
-const ID: &str = "proper-noun-case";
+pub(super) const ID: &str = "proper-noun-case";
 
 static DOC: RuleDoc = RuleDoc {
     summary: "Capitalise names, places, days, months and acronyms written in lowercase",
@@ -108,16 +110,36 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
     if let Some(fix) = after_title(prev, w, base) {
         return Some(fix);
     }
-    let entry = lexicon::lookup(base)?;
+    let Some(entry) = lexicon::lookup(base) else {
+        return names::between_names(text, prev, w, base);
+    };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
-        Class::Ambiguous if MONTHS.contains(&entry.form) => month_context(text, prev, w),
+        Class::Ambiguous | Class::Familiar | Class::Given if MONTHS.contains(&entry.form) => {
+            month_context(text, prev, w)
+        }
         Class::Country => country_context(text, prev, w, suffix),
-        // `sir Phil Watts`, `tony Blair`: a title or given name before a name.
-        Class::Ambiguous | Class::Given => {
-            (entry.class == Class::Given || matches!(base, "sir" | "dame"))
+        // `sir Phil Watts`, `tony Blair`, `peter Hain`: a title or given
+        // name before a name; `Lord goldsmith`: a familiar name after a
+        // title.
+        Class::Ambiguous | Class::Familiar | Class::Given => {
+            ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
-                && next_chunk(text, w.end()).is_some_and(surname_like)
+                && next_chunk(text, w.end()).is_some_and(|n| {
+                    surname_like(n, entry.class == Class::Given)
+                        // `jack Straw`, `robin Cook`: any capitalised word
+                        // after a given name that is no everyday word.
+                        || (entry.class == Class::Given
+                            && capitalised_word(n)
+                            && !prev.is_some_and(|p| {
+                                p.seq + 1 == w.seq && is_determiner(&p.chunk.to_ascii_lowercase())
+                            }))
+                }))
+                || (matches!(entry.class, Class::Given | Class::Familiar)
+                    && !lexicon::is_common_lowercase(base)
+                    && prev.is_some_and(|p| names::title_before(p, w)))
+                // `Estelle morris`: a given name used as a surname.
+                || (entry.class == Class::Given && prev.is_some_and(|p| names::person_before(p, w)))
         }
     };
     if !ok {
@@ -142,7 +164,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Lowercase particles of surnames.
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
     "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
 ];
@@ -168,13 +190,21 @@ fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     ))
 }
 
-/// The next chunk reads as a surname: capitalised, and a name (not a place:
-/// `eastern Ukraine` stays) or a word the lexicon does not know as ordinary.
-fn surname_like(chunk: &str) -> bool {
+/// The next chunk reads as a surname: capitalised, and a name (a place
+/// only after a given name: `peter Jackson`, but `eastern Ukraine` stays),
+/// a word the lexicon does not know as ordinary, or a Gaelic surname
+/// (`McCormick`, `O'Sullivan`).
+fn surname_like(chunk: &str, place_ok: bool) -> bool {
     let word = chunk.trim_end_matches(|c: char| !c.is_alphabetic());
     let (word, _) = split_possessive(word);
-    if !is_titlecase(word) || !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
+    if !word.is_ascii() || word.len() > lexicon::MAX_WORD_LEN {
         return false;
+    }
+    if !is_titlecase(word) {
+        return ["Mc", "Mac", "O'", "O’"].iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.len() >= 3 && is_titlecase(rest))
+        });
     }
     let mut buf = [0u8; lexicon::MAX_WORD_LEN];
     let b = &mut buf[..word.len()];
@@ -184,9 +214,27 @@ fn surname_like(chunk: &str) -> bool {
         return false;
     };
     match lexicon::lookup(lower) {
-        Some(e) => e.class == Class::Name,
+        Some(e) => e.class == Class::Name || (place_ok && e.class == Class::Place),
         None => !lexicon::is_ordinary(lower),
     }
+}
+
+/// A capitalised word of three letters or more, ending the chunk or
+/// followed by light punctuation: `Straw`, `Cook,`.
+fn capitalised_word(chunk: &str) -> bool {
+    let word = chunk.trim_end_matches([',', '.', ';', ':']);
+    let (word, _) = split_possessive(word);
+    if word.len() < 3 || word.len() > 16 || !is_titlecase(word) {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    // `stormy Lords exchanges`: a house-style capital is no surname.
+    std::str::from_utf8(b).is_ok_and(|l| {
+        l.bytes().all(|c| c.is_ascii_lowercase()) && !lexicon::is_common_lowercase(l)
+    })
 }
 
 /// Words before a country that ask for a place.
@@ -231,6 +279,19 @@ fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> b
     if !suffix.is_empty() {
         return !is_determiner(&before) && !p.punct_after;
     }
+    // `China, India, Japan`: an item in a list of places.
+    let place = |c: &str| {
+        let c = c.trim_end_matches([',', '.', ';', ':']);
+        is_titlecase(c)
+            && c.len() <= lexicon::MAX_WORD_LEN
+            && lexicon::lookup(&c.to_ascii_lowercase())
+                .is_some_and(|e| matches!(e.class, Class::Place | Class::Country))
+    };
+    if (w.chunk.ends_with(',') && next_chunk(text, w.end() + 1).is_some_and(place))
+        || (p.chunk.ends_with(',') && place(p.chunk))
+    {
+        return true;
+    }
     if !PLACE_LEAD.contains(&before.as_str()) {
         return false;
     }
@@ -239,7 +300,12 @@ fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> b
     }
     match next_chunk(text, w.end()) {
         None => true,
-        Some(n) => PLACE_TAIL.contains(&n.trim_end_matches([',', '.', ';', ':'])),
+        // `in japan evaporated`, `in japan yet`: a verb or adverb ends the
+        // noun phrase; `in china cups` does not.
+        Some(n) => {
+            let n = n.trim_end_matches([',', '.', ';', ':']);
+            PLACE_TAIL.contains(&n) || n.ends_with("ed") || matches!(n, "yet" | "too" | "now")
+        }
     }
 }
 
@@ -284,7 +350,7 @@ fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
 }
 
 /// The chunk after one space at `at`, if the text continues that way.
-fn next_chunk(text: &str, at: usize) -> Option<&str> {
+pub(super) fn next_chunk(text: &str, at: usize) -> Option<&str> {
     let rest = text[at..].strip_prefix(' ')?;
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
@@ -325,7 +391,8 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
         match std::str::from_utf8(b) {
             Ok(k)
                 if !lexicon::phrases(k).is_empty()
-                    && lexicon::lookup(k).is_none_or(|e| e.class == Class::Ambiguous)
+                    && lexicon::lookup(k)
+                        .is_none_or(|e| matches!(e.class, Class::Ambiguous | Class::Familiar))
                     && lexicon::is_ordinary(k) =>
             {
                 k
@@ -459,6 +526,14 @@ mod tests {
         assert_keep(ID, "A robin Sang.\n");
         assert_keep(ID, "Mr da Silva met Mr van der Veer.\n");
         assert_keep(ID, "Yes, sir. Brown rice is fine.\n");
+        assert_fix(
+            ID,
+            "A claim by peter Hain and Lord goldsmith.\n",
+            "A claim by Peter Hain and Lord Goldsmith.\n",
+        );
+        // Names that are verbs with an object stay verbs.
+        assert_keep(ID, "They tried to rob Dallaglio and sue Microsoft.\n");
+        assert_keep(ID, "Smith will Google it and may Skype Jones.\n");
     }
 
     #[test]
@@ -471,6 +546,12 @@ mod tests {
         assert_fix(ID, "He lives in chile.\n", "He lives in Chile.\n");
         assert_keep(ID, "The china's broken and the turkey is in the oven.\n");
         assert_keep(ID, "Tea served in china cups.\n");
+        assert_fix(
+            ID,
+            "Consumers - china, India, Japan - and growth in japan evaporated.\n",
+            "Consumers - China, India, Japan - and growth in Japan evaporated.\n",
+        );
+        assert_keep(ID, "The plates, china, glass and turkey, cooked.\n");
     }
 
     #[test]
