@@ -91,15 +91,12 @@ fn glued_chain_fixed_in_one_pass() {
     holds(".H,e\".I\".He.HH.Ie.I\".Ie.I");
 }
 
-/// Found by fuzzing, not fixed yet: glued punctuation and symbols
-/// (`%!]I%!]I%!]I;i`) where each inserted space turns the token to its left
-/// into prose, so space-after-punctuation fixes one site per pass, right to
-/// left, and runs out of passes. The document is reported as not converging
-/// (exit 2, the record or file named) and left as it was; the rule has to judge a
-/// site with the spaces the same pass inserts after it, as it already does
-/// for the ones before it.
+/// Found by fuzzing: glued punctuation and symbols (`%!]I%!]I%!]I;i`) where
+/// a site is taken only once the space after the next one splits its token,
+/// so space-after-punctuation fixed one site per pass, right to left, and
+/// ran out of passes. Sites are now judged again with the spaces accepted
+/// after them in the same pass.
 #[test]
-#[ignore = "known non-convergence on adversarial punctuation chains; see the comment"]
 fn punctuation_chain_right_to_left() {
     holds(include_str!("regressions/punctuation-cascade-utf8.txt"));
 }

@@ -17,7 +17,7 @@ use crate::rule::{Rule, RuleDoc};
 use crate::text::{
     CLOSERS, OPENERS, char_at, char_before, is_address, is_cjk, is_code_like, is_domain_or_file,
     is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, straight_quote_reading,
-    token_at, token_start, word_at,
+    token_end, token_start, word_at,
 };
 
 use super::paragraph::{Glue, sentence_glue};
@@ -91,7 +91,9 @@ fn opened_single_quote(before: &str) -> bool {
 /// The prose checks every punctuation site shares: the character before is
 /// part of a word (letter, digit, `%`, closing quote or bracket), the token is
 /// not an address or code, and no CJK character touches the site.
-fn prose_site(line: &str, p: usize, letter: usize) -> bool {
+/// `bounds`: where spaces the same pass inserts around the site go (see
+/// [`clipped_token`]).
+fn prose_site(line: &str, p: usize, letter: usize, bounds: Bounds) -> bool {
     let Some(prev) = char_before(line, p) else {
         return false;
     };
@@ -101,13 +103,98 @@ fn prose_site(line: &str, p: usize, letter: usize) -> bool {
     if char_at(line, letter).is_some_and(is_cjk) {
         return false;
     }
-    let tok = token_at(line, p);
+    let tok = clipped_token(line, p, bounds);
     if is_address(tok) || is_code_like(tok) {
         // `…/news/?id=k3p2,which were`: an address ends at a comma followed
         // by a common English word that ends the token.
         return line.as_bytes()[p] == b',' && clause_word_ends_token(line, letter);
     }
     true
+}
+
+/// Where spaces inserted by the same pass end the token around a site: one
+/// goes in at `floor` (before the site) and one at `ceil` (after it), so the
+/// next pass sees the token between them. `Bounds::NONE` for a site judged
+/// on the text as it is.
+#[derive(Clone, Copy)]
+struct Bounds {
+    floor: usize,
+    ceil: usize,
+}
+
+impl Bounds {
+    const NONE: Bounds = Bounds {
+        floor: 0,
+        ceil: usize::MAX,
+    };
+}
+
+/// The whitespace-delimited token around `p`, cut at `bounds`.
+fn clipped_token(line: &str, p: usize, bounds: Bounds) -> &str {
+    let start = token_start(line, p).max(bounds.floor);
+    let end = token_end(line, p).min(bounds.ceil).max(start);
+    &line[start..end]
+}
+
+/// The sites of one line, judged the way the passes to come would judge them
+/// after this one: `judge(p, bounds)` gives the insertion point for the
+/// punctuation at byte `p` (one of `marks`), or `None`.
+///
+/// Judging a site looks at its whole token, and a space inserted next to it
+/// splits that token. Left to right, each site sees the spaces accepted
+/// before it (`ended.Then.He` in one pass). A site whose token reaches a
+/// space accepted after it is then judged again, right to left, with that
+/// space in place (`%!]I%!]I;i`): without that second sweep such a chain
+/// took one pass per site and ran out of passes. Both sweeps are linear in
+/// the line, and the second runs only on lines with a fix.
+fn line_sites(
+    line: &str,
+    marks: fn(u8) -> bool,
+    mut judge: impl FnMut(usize, Bounds) -> Option<usize>,
+) -> Vec<usize> {
+    let mut accepted = Vec::new();
+    let mut floor = 0;
+    for (p, &b) in line.as_bytes().iter().enumerate() {
+        if marks(b) {
+            if let Some(at) = judge(
+                p,
+                Bounds {
+                    floor,
+                    ceil: usize::MAX,
+                },
+            ) {
+                accepted.push(at);
+                floor = at;
+            }
+        }
+    }
+    if accepted.is_empty() {
+        return accepted;
+    }
+    let mut set: std::collections::BTreeSet<usize> = accepted.into_iter().collect();
+    // Right to left: where the next whitespace is, and the accepted spaces.
+    let mut next_ws = line.len();
+    for (p, c) in line.char_indices().rev() {
+        if c.is_whitespace() {
+            next_ws = p;
+            continue;
+        }
+        if !c.is_ascii() || !marks(c as u8) {
+            continue;
+        }
+        let Some(&ceil) = set.range(p + 1..).next() else {
+            continue;
+        };
+        // Already fixed, or a token the later space does not reach.
+        if ceil >= next_ws || line.as_bytes()[p + 1..ceil].iter().all(|&b| !marks(b)) {
+            continue;
+        }
+        let floor = set.range(..=p).next_back().copied().unwrap_or(0);
+        if let Some(at) = judge(p, Bounds { floor, ceil }) {
+            set.insert(at);
+        }
+    }
+    set.into_iter().collect()
 }
 
 /// Words that start a clause after a comma and never end an address.
@@ -179,13 +266,12 @@ impl Rule for SpaceAfterComma {
                 continue;
             }
             let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
-            for (p, _) in line.match_indices(',') {
-                let Some((at, letter)) = next_word(line, p, next_quoted) else {
-                    continue;
-                };
-                if !prose_site(line, p, letter) || single_letters_around(line, p, letter) {
-                    continue;
-                }
+            let judge = |p: usize, bounds: Bounds| {
+                let (at, letter) = next_word(line, p, next_quoted)?;
+                (prose_site(line, p, letter, bounds) && !single_letters_around(line, p, letter))
+                    .then_some(at)
+            };
+            for at in line_sites(line, |b| b == b',', judge) {
                 out.push(Fix::new(
                     self.id(),
                     "space inserted after comma",
@@ -253,27 +339,23 @@ impl Rule for SpaceAfterPunctuation {
                 continue;
             }
             let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
-            // Where the last space this pass inserts on the line goes: a
-            // token ends there, so later sites are judged as the next pass
-            // will see them (`ended.Then.He` is fixed in one pass, not one
-            // site per pass).
-            let mut floor = 0;
             // The marks are ASCII: a byte scan finds them without decoding.
-            for (p, &b) in line.as_bytes().iter().enumerate() {
-                if !matches!(b, b';' | b':' | b'.' | b'!' | b'?') {
-                    continue;
+            let marks = |b: u8| matches!(b, b';' | b':' | b'.' | b'!' | b'?');
+            let judge = |p: usize, bounds: Bounds| {
+                let (at, letter) = next_word(line, p, next_quoted)?;
+                if !prose_site(line, p, letter, bounds) {
+                    return None;
                 }
-                let c = char::from(b);
-                let Some((at, letter)) = next_word(line, p, next_quoted) else {
-                    continue;
-                };
-                if !prose_site(line, p, letter) {
-                    continue;
-                }
-                let ok = match c {
-                    ';' => true,
-                    ':' => colon_takes_space(line, p),
-                    _ => match sentence_end(doc, line, p, letter, floor) {
+                let ok = match line.as_bytes()[p] {
+                    b';' => true,
+                    b':' => colon_takes_space(line, p),
+                    _ => match sentence_end(doc, line, p, letter, bounds) {
+                        // The word after is glued to more punctuation that
+                        // takes a space in this pass: the heading test would
+                        // read a token the next pass no longer sees, and
+                        // leaving the site cascades one pass per site
+                        // (found by fuzzing). Such a site takes a space.
+                        Some(true) if bounds.ceil < token_end(line, letter) => true,
                         Some(true) => {
                             let start = l.content.start;
                             sentence_glue(doc, li, start + p, start + at) == Glue::Space
@@ -282,14 +364,14 @@ impl Rule for SpaceAfterPunctuation {
                         None => false,
                     },
                 };
-                if ok {
-                    floor = at;
-                    out.push(Fix::new(
-                        self.id(),
-                        "space inserted after punctuation",
-                        Edit::insert(l.content.start + at, " "),
-                    ));
-                }
+                ok.then_some(at)
+            };
+            for at in line_sites(line, marks, judge) {
+                out.push(Fix::new(
+                    self.id(),
+                    "space inserted after punctuation",
+                    Edit::insert(l.content.start + at, " "),
+                ));
             }
         }
     }
@@ -303,7 +385,8 @@ pub(crate) fn is_sentence_glue(doc: &Document, li: usize, p: usize) -> bool {
     let Some((_, letter)) = next_word(line, p, next_quoted) else {
         return false;
     };
-    prose_site(line, p, letter) && sentence_end(doc, line, p, letter, 0) == Some(true)
+    prose_site(line, p, letter, Bounds::NONE)
+        && sentence_end(doc, line, p, letter, Bounds::NONE) == Some(true)
 }
 
 /// A colon glued to a word takes a space unless it is a scheme or identifier
@@ -322,11 +405,16 @@ fn colon_takes_space(line: &str, p: usize) -> bool {
 /// for a sentence end before a capital, `Some(false)` for a period before a
 /// lowercase word (decided by [`lowercase_sentence_start`]), `None` where the
 /// period belongs to the token (abbreviation, ellipsis, name, file).
-/// `floor`: a space goes in there this pass, so the token starts there at
-/// the latest.
-fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize, floor: usize) -> Option<bool> {
+/// `bounds`: spaces the same pass inserts around the site.
+fn sentence_end(
+    doc: &Document,
+    line: &str,
+    p: usize,
+    letter: usize,
+    bounds: Bounds,
+) -> Option<bool> {
     let punct = line[p..].chars().next()?;
-    let start = token_start(line, p).max(floor);
+    let start = token_start(line, p).max(bounds.floor);
     let left = line[start..p].trim_start_matches(OPENERS);
     if punct == '.' {
         if left.is_empty() || left.ends_with('.') || is_abbreviation(left) {
@@ -340,10 +428,7 @@ fn sentence_end(doc: &Document, line: &str, p: usize, letter: usize, floor: usiz
             return None;
         }
     }
-    let tok = token_at(line, p);
-    let tok_start = tok.as_ptr() as usize - line.as_ptr() as usize;
-    let tok = &tok[floor.saturating_sub(tok_start).min(tok.len())..];
-    if is_domain_or_file(tok) {
+    if is_domain_or_file(clipped_token(line, p, bounds)) {
         return None;
     }
     let first = char_at(line, letter)?;

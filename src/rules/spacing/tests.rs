@@ -108,21 +108,39 @@ fn after_positive() {
     );
 }
 
-/// A chain of glued sentences is fixed in one pass: each space ends the
-/// token the next period is judged in.
-#[test]
-fn glued_chain_in_one_pass() {
+#[track_caller]
+fn fixed_in_one_pass(input: &str, expected: &str) {
     let cfg = crate::Config {
         select: Some(vec![AFTER.to_string()]),
         lang: crate::Lang::En,
         ..crate::Config::default()
     };
-    let out = crate::Pipeline::new(cfg)
-        .unwrap()
-        .run("It ended.Then.He left.\n")
-        .unwrap();
-    assert_eq!(out.fixed, "It ended. Then. He left.\n");
+    let out = crate::Pipeline::new(cfg).unwrap().run(input).unwrap();
+    assert_eq!(out.fixed, expected);
     assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+}
+
+/// A chain of glued sentences is fixed in one pass: each space ends the
+/// token the next period is judged in.
+#[test]
+fn glued_chain_in_one_pass() {
+    fixed_in_one_pass(
+        "It ended.Then.He left.
+",
+        "It ended. Then. He left.
+",
+    );
+}
+
+/// Found by fuzzing: here each site is taken only once the space after the
+/// next one splits its token, so the chain used to be fixed right to left,
+/// one site per pass.
+#[test]
+fn chain_fixed_right_to_left_in_one_pass() {
+    fixed_in_one_pass(
+        "%!]I%!]I%!]I;i%]I\u{3000}H\n",
+        "%!] I%!] I%!] I; i%]I\u{3000}H\n",
+    );
 }
 
 #[test]
