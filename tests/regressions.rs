@@ -81,3 +81,11 @@ fn combining_mark_is_never_capitalised() {
     holds("\u{c}\u{345}\t\u{c}\u{342}");
     holds("It ended. \u{345}\u{342} then.");
 }
+
+/// Found by fuzzing: glued headings in a chain, where each split line made
+/// the line before the next one a heading, so glued-heading split one per
+/// pass and ran out of passes. The chain is now followed within a pass.
+#[test]
+fn heading_chain_in_one_pass() {
+    holds(include_str!("regressions/heading-chain-utf8.txt"));
+}
