@@ -38,6 +38,9 @@ pub(crate) struct Word<'a> {
     pub punct_after: bool,
     /// The whole chunk the word came from (`(i)`, `“paris,”`).
     pub chunk: &'a str,
+    /// No letter of the word is uppercase: [`is_lower`] of `text`, found
+    /// during the scan so the rules need not walk the word again.
+    pub lower: bool,
 }
 
 impl Word<'_> {
@@ -70,6 +73,17 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
         doc.words().iter().for_each(visit);
     } else {
         walk(doc, &mut visit);
+    }
+}
+
+/// Every word of `doc` outside code blocks, in order, for rules that look
+/// back and forth: the cached list, or for a document too large to cache, a
+/// list of its own.
+pub(crate) fn all<'d, 'a>(doc: &'d Document<'a>) -> std::borrow::Cow<'d, [Word<'a>]> {
+    if doc.text().len() <= CACHE_LIMIT {
+        std::borrow::Cow::Borrowed(doc.words())
+    } else {
+        std::borrow::Cow::Owned(collect(doc))
     }
 }
 
@@ -126,22 +140,23 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
             first = false;
             let after_quote = prev_quote;
             prev_quote = sentence::closes_quote_after_period(chunk);
-            let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
+            let Some(found) = word_of(chunk) else {
                 continue;
             };
-            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(found.text) {
                 pos = Position::Unknown;
             }
             visit(&Word {
-                start: base + off + w_off,
-                text: word,
+                start: base + off + found.offset,
+                text: found.text,
                 pos,
-                plain,
+                plain: found.plain,
                 heading,
                 line_start,
                 seq,
-                punct_after,
+                punct_after: found.punct_after,
                 chunk,
+                lower: found.lower,
             });
         }
         // A line break inside a paragraph without punctuation is a wrap.
@@ -210,8 +225,32 @@ fn is_marker(b: u8) -> bool {
     )
 }
 
-/// The word in `chunk`: (offset, word, plain, punctuation follows).
-fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+/// The word found in a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found<'a> {
+    /// Byte offset of the word in the chunk.
+    offset: usize,
+    text: &'a str,
+    plain: bool,
+    /// Punctuation follows the word in the chunk.
+    punct_after: bool,
+    /// [`is_lower`] of `text`.
+    lower: bool,
+}
+
+/// True when every letter of `word` is lowercase (apostrophes and periods
+/// allowed).
+pub(crate) fn is_lower(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'.')
+    } else {
+        word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+    }
+}
+
+/// The word in `chunk`, if any.
+fn word_of(chunk: &str) -> Option<Found<'_>> {
     if chunk.is_ascii() {
         word_of_ascii(chunk)
     } else {
@@ -219,35 +258,48 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
 }
 
-/// [`word_of`] for an ASCII chunk, byte by byte: most chunks of English
-/// text, and the same answers as the general version.
-fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+/// Bytes that may open an ASCII chunk before its word.
+fn is_ascii_lead(c: u8) -> bool {
+    matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_')
+}
+
+/// Bytes that may close an ASCII chunk after its word.
+fn is_ascii_trail(c: u8) -> bool {
+    matches!(
+        c,
+        b'"' | b'\'' | b')' | b']' | b'}' | b'*' | b'_' | b'.' | b',' | b';' | b':' | b'!' | b'?'
+    )
+}
+
+/// Byte classes of [`ASCII_CLASS`].
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const OTHER: u8 = 4;
+
+/// The class of each byte in a word of an ASCII chunk: an uppercase or a
+/// lowercase letter, or anything else.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'A' as usize + c] = UPPER;
+        t[b'a' as usize + c] = LOWER;
+        c += 1;
+    }
+    t
+};
+
+/// [`word_of`] for an ASCII chunk, byte by byte and in one pass over the
+/// word for the common case of letters only: most chunks of English text,
+/// and the same answers as the general version.
+fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     let b = chunk.as_bytes();
-    let lead = b
-        .iter()
-        .take_while(|&&c| matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_'))
-        .count();
+    let lead = b.iter().take_while(|&&c| is_ascii_lead(c)).count();
     let core = &b[lead..];
     let trail = core
         .iter()
         .rev()
-        .take_while(|&&c| {
-            matches!(
-                c,
-                b'"' | b'\''
-                    | b')'
-                    | b']'
-                    | b'}'
-                    | b'*'
-                    | b'_'
-                    | b'.'
-                    | b','
-                    | b';'
-                    | b':'
-                    | b'!'
-                    | b'?'
-            )
-        })
+        .take_while(|&&c| is_ascii_trail(c))
         .count();
     let body = &core[..core.len() - trail];
     if body.is_empty() {
@@ -255,19 +307,30 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
     let punct_after = trail > 0;
     let body_str = &chunk[lead..lead + body.len()];
-    if body.contains(&b'.') {
-        if core.get(body.len()) != Some(&b'.') {
-            return None;
-        }
-        let with_dot = &chunk[lead..lead + body.len() + 1];
-        let dotted = with_dot
-            .split_terminator('.')
-            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
-        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    // Where the word is letters and apostrophes (the only case the marker
+    // test decides), the one URL, handle, code or number marker that can be
+    // in the chunk is a `_` around the word.
+    let marked = b[..lead].contains(&b'_') || core[body.len()..].contains(&b'_');
+    // Nearly every word is letters only: decided by OR-ing byte classes,
+    // without a branch per byte.
+    let first = ASCII_CLASS[usize::from(body[0])];
+    let rest = body[1..]
+        .iter()
+        .fold(0, |acc, &c| acc | ASCII_CLASS[usize::from(c)]);
+    let all = first | rest;
+    if all & OTHER == 0 {
+        let mixed = rest & UPPER != 0 && all & LOWER != 0;
+        return Some(Found {
+            offset: lead,
+            text: body_str,
+            plain: !marked && !mixed,
+            punct_after,
+            lower: all & UPPER == 0,
+        });
     }
-    let mut plain = !b.iter().any(|&c| is_marker(c));
+    let mut plain = true;
     let mut prev_apostrophe = true;
-    let (mut upper_after_first, mut lower) = (false, false);
+    let (mut upper_after_first, mut upper, mut lower) = (false, false, false);
     for (k, &c) in body.iter().enumerate() {
         if c == b'\'' {
             if prev_apostrophe {
@@ -277,9 +340,10 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
             continue;
         }
         if !c.is_ascii_alphabetic() {
-            return Some((lead, body_str, false, punct_after));
+            return ascii_not_a_word(chunk, lead, body.len(), punct_after);
         }
         if c.is_ascii_uppercase() {
+            upper = true;
             upper_after_first |= k > 0;
         } else {
             lower = true;
@@ -289,16 +353,62 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     if prev_apostrophe {
         plain = false;
     }
-    Some((
-        lead,
-        body_str,
-        plain && !(upper_after_first && lower),
+    Some(Found {
+        offset: lead,
+        text: body_str,
+        plain: plain && !marked && !(upper_after_first && lower),
         punct_after,
-    ))
+        lower: !upper,
+    })
+}
+
+/// [`word_of_ascii`] for a body with a byte other than a letter or an
+/// apostrophe: a dotted abbreviation (`u.s.`) or no plain word.
+#[cold]
+fn ascii_not_a_word(
+    chunk: &str,
+    lead: usize,
+    body_len: usize,
+    punct_after: bool,
+) -> Option<Found<'_>> {
+    let core = &chunk.as_bytes()[lead..];
+    let body = &core[..body_len];
+    if body.contains(&b'.') {
+        if core.get(body_len) != Some(&b'.') {
+            return None;
+        }
+        let with_dot_len = body_len + 1;
+        let with_dot = &chunk[lead..lead + with_dot_len];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
+        return dotted.then(|| Found {
+            offset: lead,
+            text: with_dot,
+            plain: true,
+            punct_after: core.len() > with_dot_len,
+            lower: is_lower(with_dot),
+        });
+    }
+    let text = &chunk[lead..lead + body_len];
+    Some(Found {
+        offset: lead,
+        text,
+        plain: false,
+        punct_after,
+        lower: is_lower(text),
+    })
 }
 
 /// [`word_of`] for any chunk.
-fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+fn word_of_any(chunk: &str) -> Option<Found<'_>> {
+    let found = |offset, text, plain, punct_after| Found {
+        offset,
+        text,
+        plain,
+        punct_after,
+        lower: is_lower(text),
+    };
     let core = chunk.trim_start_matches(sentence::is_opener);
     let lead = chunk.len() - core.len();
     let body = core.trim_end_matches(|c: char| {
@@ -319,7 +429,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
         let dotted = with_dot
             .split_terminator('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+        return dotted.then(|| found(lead, with_dot, true, core.len() > with_dot.len()));
     }
     // URL, handle, code and number markers.
     let mut plain = !chunk.bytes().any(is_marker);
@@ -335,7 +445,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
         }
         if !c.is_alphabetic() {
             // Hyphens, digits or symbols inside: not one word.
-            return Some((lead, body, false, punct_after));
+            return Some(found(lead, body, false, punct_after));
         }
         if k > 0 && c.is_uppercase() {
             saw_upper_after_first = true;
@@ -347,7 +457,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
     // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
     let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
-    Some((lead, body, plain && !mixed, punct_after))
+    Some(found(lead, body, plain && !mixed, punct_after))
 }
 
 #[cfg(test)]
