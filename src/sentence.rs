@@ -90,7 +90,10 @@ pub(crate) fn after(chunk: &str) -> Position {
                 || is_abbreviation(token)
                 || token.contains("://")
                 || token.contains('@')
-                || token.to_ascii_lowercase().starts_with("www")
+                || token
+                    .as_bytes()
+                    .get(..3)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"www"))
             {
                 Position::Unknown
             } else {

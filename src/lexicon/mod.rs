@@ -116,6 +116,24 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 struct Lexicon {
     words: Table<Entry>,
     phrases: Table<Vec<Phrase>>,
+    /// A bit per [`fingerprint`] of each phrase's first word: a few hundred
+    /// words start a phrase, and this turns nearly every other word away
+    /// before hashing.
+    phrase_starts: Box<[u64; FINGERPRINTS / 64]>,
+}
+
+const FINGERPRINTS: usize = 1 << 14;
+
+/// A cheap hash of a non-empty word from its length and four of its bytes.
+#[inline]
+fn fingerprint(word: &[u8]) -> usize {
+    let n = word.len();
+    (n.wrapping_mul(0x9e37)
+        ^ usize::from(word[0]).wrapping_mul(0x85eb)
+        ^ usize::from(word[n - 1]).wrapping_mul(0xc2b2)
+        ^ usize::from(word[n.min(2) - 1]).wrapping_mul(0x27d4)
+        ^ usize::from(word[n / 2]).wrapping_mul(0x1656))
+        & (FINGERPRINTS - 1)
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -158,10 +176,19 @@ fn build() -> Lexicon {
         }
     }
     // Longer phrases first, so `world war ii` wins over `world war`.
-    for list in phrases.values_mut() {
+    let mut phrase_starts = Box::new([0u64; FINGERPRINTS / 64]);
+    for (first, list) in phrases.iter_mut() {
         list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        if !first.is_empty() {
+            let f = fingerprint(first.as_bytes());
+            phrase_starts[f / 64] |= 1 << (f % 64);
+        }
     }
-    Lexicon { words, phrases }
+    Lexicon {
+        words,
+        phrases,
+        phrase_starts,
+    }
 }
 
 /// The lines of an embedded data file, as `str::lines` gives them. Splitting
@@ -219,11 +246,14 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
     if first.len() > MAX_WORD_LEN {
         return &[];
     }
-    lexicon()
-        .phrases
-        .get(first)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+    let lex = lexicon();
+    if !first.is_empty() {
+        let f = fingerprint(first.as_bytes());
+        if lex.phrase_starts[f / 64] & (1 << (f % 64)) == 0 {
+            return &[];
+        }
+    }
+    lex.phrases.get(first).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// True when the lowercase `word` is an ordinary English word (`china`,

@@ -116,3 +116,10 @@ fn folded_lookups() {
     assert_eq!(lookup_folded("Kunplome"), Some(Folded::Unknown));
     assert_eq!(lookup_folded(&"X".repeat(MAX_WORD_LEN + 1)), None);
 }
+
+#[test]
+fn every_phrase_start_passes_the_filter() {
+    for (first, list) in &lexicon().phrases {
+        assert_eq!(phrases(first), list.as_slice(), "{first}");
+    }
+}

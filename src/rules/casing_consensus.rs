@@ -69,6 +69,11 @@ impl Rule for ConsensusCase {
         // Every key of `capital`, for a cheap first test of lowercase words.
         let mut capital_keys = KeyFilter::default();
         for (i, w) in words.iter().enumerate() {
+            // A word without capitals is neither evidence nor the second of
+            // a capitalised pair: most words end here.
+            if w.lower {
+                continue;
+            }
             if evidence(w) {
                 if let Some(k) = key(split_possessive(w.text).0) {
                     capital_keys.insert(k);
