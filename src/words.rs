@@ -121,7 +121,7 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
         let mut first = true;
         let mut last_end = usize::MAX;
         let mut prev_quote = false;
-        for (off, chunk) in chunks(line) {
+        for (off, chunk, letters) in chunks(line) {
             // A gap wider than one space breaks a phrase.
             seq += if last_end == off.wrapping_sub(1) {
                 1
@@ -129,6 +129,30 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
                 2
             };
             last_end = off + chunk.len();
+            if let Some(letters) = letters {
+                // Letters only, as most chunks: no list marker, no quote or
+                // sentence end after it, and the whole chunk is the word
+                // (what the general path below finds for such a chunk).
+                let mut pos = std::mem::replace(&mut next, Position::Mid);
+                let line_start = std::mem::take(&mut first);
+                let after_quote = std::mem::take(&mut prev_quote);
+                if pos == Position::Start && after_quote && sentence::is_speech_tag(chunk) {
+                    pos = Position::Unknown;
+                }
+                visit(&Word {
+                    start: base + off,
+                    text: chunk,
+                    pos,
+                    plain: !letters.mixed(),
+                    heading,
+                    line_start,
+                    seq,
+                    punct_after: false,
+                    chunk,
+                    lower: letters.lower(),
+                });
+                continue;
+            }
             if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
                 first = false;
                 next = Position::Unknown;
@@ -166,8 +190,28 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
     }
 }
 
-/// Whitespace-separated chunks of a line with their byte offsets.
-fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The byte classes of a chunk of ASCII letters: of its first byte and of
+/// the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Letters {
+    first: u8,
+    rest: u8,
+}
+
+impl Letters {
+    /// A capital after the first letter and a lowercase letter: `iPhone`.
+    fn mixed(self) -> bool {
+        self.rest & UPPER != 0 && (self.first | self.rest) & LOWER != 0
+    }
+
+    fn lower(self) -> bool {
+        (self.first | self.rest) & UPPER == 0
+    }
+}
+
+/// Whitespace-separated chunks of a line with their byte offsets, and for a
+/// chunk of ASCII letters only, their classes.
+fn chunks(line: &str) -> impl Iterator<Item = (usize, &str, Option<Letters>)> {
     let bytes = line.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -176,9 +220,39 @@ fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = pos;
-        pos = skip_while_space(line, pos, false);
-        Some((start, &line[start..pos]))
+        let (end, first, rest) = chunk_end(line, pos);
+        pos = end;
+        let letters = ((first | rest) & (OTHER | SPACE) == 0).then_some(Letters { first, rest });
+        Some((start, &line[start..pos], letters))
     })
+}
+
+/// The end of the chunk starting at `pos` (not whitespace), with the
+/// classes of its first byte and of the rest OR-ed together; a non-ASCII
+/// character counts as [`OTHER`].
+#[inline]
+fn chunk_end(line: &str, mut pos: usize) -> (usize, u8, u8) {
+    let bytes = line.as_bytes();
+    let (mut first, mut rest) = (None, 0u8);
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (class, len) = if b < 0x80 {
+            (ASCII_CLASS[usize::from(b)], 1)
+        } else {
+            let c = line[pos..].chars().next().unwrap_or(' ');
+            let class = if c.is_whitespace() { SPACE } else { OTHER };
+            (class, c.len_utf8())
+        };
+        if class & SPACE != 0 {
+            break;
+        }
+        match first {
+            None => first = Some(class),
+            Some(_) => rest |= class,
+        }
+        pos += len;
+    }
+    (pos, first.unwrap_or(SPACE), rest)
 }
 
 /// The first offset from `pos` where whitespace-ness differs from `space`.
@@ -275,9 +349,10 @@ fn is_ascii_trail(c: u8) -> bool {
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const OTHER: u8 = 4;
+const SPACE: u8 = 8;
 
-/// The class of each byte in a word of an ASCII chunk: an uppercase or a
-/// lowercase letter, or anything else.
+/// The class of each ASCII byte: an uppercase or a lowercase letter, the
+/// whitespace `char::is_whitespace` knows in ASCII, or anything else.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut c = 0;
@@ -286,6 +361,12 @@ static ASCII_CLASS: [u8; 256] = {
         t[b'a' as usize + c] = LOWER;
         c += 1;
     }
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
     t
 };
 
@@ -521,10 +602,31 @@ mod tests {
             proptest::prop_assert_eq!(word_of_ascii(&chunk), word_of_any(&chunk));
         }
 
+        /// A chunk of letters is read from its classes as the word scan
+        /// reads it: the whole chunk is the word, and the next word is
+        /// mid-sentence.
+        #[test]
+        fn letter_chunks_match_the_general_path(line in "[a-zA-Z .é,]{0,16}") {
+            for (_, chunk, letters) in chunks(&line) {
+                let Some(letters) = letters else { continue };
+                let want = Found {
+                    offset: 0,
+                    text: chunk,
+                    plain: !letters.mixed(),
+                    punct_after: false,
+                    lower: letters.lower(),
+                };
+                proptest::prop_assert_eq!(word_of(chunk), Some(want));
+                proptest::prop_assert_eq!(sentence::after(chunk), Position::Mid);
+                proptest::prop_assert!(!sentence::closes_quote_after_period(chunk));
+                proptest::prop_assert!(!sentence::is_list_marker(chunk));
+            }
+        }
+
         /// Byte-level chunking splits where `char::is_whitespace` does.
         #[test]
         fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
-            let got: Vec<_> = chunks(&line).collect();
+            let got: Vec<_> = chunks(&line).map(|(off, chunk, _)| (off, chunk)).collect();
             proptest::prop_assert_eq!(got, chunks_by_char(&line));
         }
     }
