@@ -73,6 +73,31 @@ fn data_matches_manifest() {
         seen += 1;
     }
     assert_eq!(seen, 3);
+    // The rare words are searched by bisection over the text.
+    assert!(RARE.lines().is_sorted() && !RARE.contains('\r') && RARE.ends_with('\n'));
+}
+
+#[test]
+fn bisection_finds_exactly_the_lines() {
+    let data = "b\nbb\nc\nd e\nzz\n";
+    for w in ["", "a", "b", "bb", "bc", "c", "d", "d e", "zz", "zzz", "\n"] {
+        assert_eq!(
+            sorted_contains(data, w),
+            data.lines().any(|l| l == w),
+            "{w:?}"
+        );
+    }
+    let sample: Vec<&str> = RARE.lines().step_by(997).collect();
+    for w in &sample {
+        assert!(is_rare_word(w), "{w}");
+        let longer = format!("{w}q");
+        assert_eq!(
+            is_rare_word(&longer),
+            RARE.lines().any(|l| l == longer),
+            "{longer}"
+        );
+    }
+    assert!(!is_rare_word("") && !is_rare_word("zzzzzzzz"));
 }
 
 #[test]
