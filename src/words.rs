@@ -231,28 +231,48 @@ fn chunks(line: &str) -> impl Iterator<Item = (usize, &str, Option<Letters>)> {
 /// classes of its first byte and of the rest OR-ed together; a non-ASCII
 /// character counts as [`OTHER`].
 #[inline]
-fn chunk_end(line: &str, mut pos: usize) -> (usize, u8, u8) {
+fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
     let bytes = line.as_bytes();
-    let (mut first, mut rest) = (None, 0u8);
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        let (class, len) = if b < 0x80 {
-            (ASCII_CLASS[usize::from(b)], 1)
-        } else {
-            let c = line[pos..].chars().next().unwrap_or(' ');
-            let class = if c.is_whitespace() { SPACE } else { OTHER };
-            (class, c.len_utf8())
-        };
-        if class & SPACE != 0 {
-            break;
+    let Some(&b) = bytes.get(pos) else {
+        return (pos, SPACE, 0);
+    };
+    let (first, mut pos) = if b < 0x80 {
+        (ASCII_CLASS[usize::from(b)], pos + 1)
+    } else {
+        match non_ascii_class(line, pos) {
+            (SPACE, _) => return (pos, SPACE, 0),
+            (class, len) => (class, pos + len),
         }
-        match first {
-            None => first = Some(class),
-            Some(_) => rest |= class,
-        }
-        pos += len;
+    };
+    if first & SPACE != 0 {
+        return (pos - 1, SPACE, 0);
     }
-    (pos, first.unwrap_or(SPACE), rest)
+    let mut rest = 0u8;
+    while let Some(&b) = bytes.get(pos) {
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & SPACE != 0 {
+                break;
+            }
+            rest |= class;
+            pos += 1;
+        } else {
+            let (class, len) = non_ascii_class(line, pos);
+            if class == SPACE {
+                break;
+            }
+            rest |= class;
+            pos += len;
+        }
+    }
+    (pos, first, rest)
+}
+
+/// The class of the non-ASCII character at `pos` and its length.
+#[cold]
+fn non_ascii_class(line: &str, pos: usize) -> (u8, usize) {
+    let c = line[pos..].chars().next().unwrap_or(' ');
+    (if c.is_whitespace() { SPACE } else { OTHER }, c.len_utf8())
 }
 
 /// The first offset from `pos` where whitespace-ness differs from `space`.
