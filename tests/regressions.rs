@@ -3,39 +3,11 @@
 //! is a raw fuzz input; `.bin` files start with the byte the `fix_bytes`
 //! target used to pick its settings and are decoded lossily, as it does.
 
-use copyedit::{Config, Lang, ParagraphStyle, Pipeline, invariant};
-
-fn every_setting() -> Vec<Pipeline> {
-    let every: Vec<String> = copyedit::rules::all()
-        .iter()
-        .map(|r| r.id().to_string())
-        .collect();
-    let mut out = Vec::new();
-    for select in [None, Some(every)] {
-        for lang in [Lang::Auto, Lang::En, Lang::Other] {
-            for paragraphs in [
-                ParagraphStyle::Auto,
-                ParagraphStyle::Single,
-                ParagraphStyle::Blank,
-            ] {
-                out.push(
-                    Pipeline::new(Config {
-                        select: select.clone(),
-                        lang,
-                        paragraphs,
-                        ..Config::default()
-                    })
-                    .unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
+use copyedit::invariant;
 
 #[track_caller]
 fn holds(text: &str) {
-    for p in every_setting() {
+    for p in invariant::every_setting() {
         if let Err(e) = invariant::check_fix(&p, text) {
             panic!("{e}\nsettings: {:?}", p.config());
         }
