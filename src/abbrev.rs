@@ -2,6 +2,8 @@
 //! sentence. Shared by the spacing rules (no space is inserted after such a
 //! period) and the casing rules (the next word does not start a sentence).
 
+use crate::lexicon::WordList;
+
 /// Lowercase abbreviations, without their final period, after which a
 /// capitalised word usually does not start a sentence: titles and honorifics,
 /// common Latin and English shortenings, months, days and address words.
@@ -45,8 +47,14 @@ pub fn is_abbreviation(token: &str) -> bool {
     if t.len() > 6 || !t.is_ascii() {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Asked for every word before a period: lowercased on the stack and
+    // looked up in a set, not allocated and compared with each entry.
+    static LIST: WordList = WordList::new(ABBREVIATIONS);
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..t.len()];
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| LIST.contains(l))
 }
 
 #[cfg(test)]

@@ -65,31 +65,58 @@ const fn key(w: &[u8]) -> u64 {
     k
 }
 
-/// A word list as sorted keys, built at compile time.
-const fn sorted_keys<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut keys = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = key(words[i].as_bytes());
-        i += 1;
-    }
-    // Insertion sort: const fns cannot call slice::sort.
-    let mut i = 1;
-    while i < keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1] > keys[j] {
-            let t = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = t;
-            j -= 1;
-        }
-        i += 1;
-    }
-    keys
+/// Which list a key is on.
+const NONE: u8 = 0;
+const ENGLISH: u8 = 1;
+const OTHER_LANGUAGE: u8 = 2;
+
+/// Slots of [`KEYS`]: a power of two, under a third full.
+const SLOTS: usize = 512;
+
+/// The slot a key's probe starts at.
+const fn slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-const STOP_KEYS: [u64; STOP.len()] = sorted_keys(STOP);
-const FOREIGN_KEYS: [u64; FOREIGN.len()] = sorted_keys(FOREIGN);
+/// The stop words and the foreign function words as an open-addressing
+/// table built at compile time: the first list a word is on decides, as
+/// English is asked first. One probe or two per short word, where two
+/// binary searches cost a dozen compares.
+static KEYS: [(u64, u8); SLOTS] = {
+    let mut table = [(0u64, NONE); SLOTS];
+    let lists: [(&[&str], u8); 2] = [(STOP, ENGLISH), (FOREIGN, OTHER_LANGUAGE)];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, class) = lists[l];
+        let mut i = 0;
+        while i < words.len() {
+            let k = key(words[i].as_bytes());
+            let mut s = slot(k);
+            while table[s].1 != NONE && table[s].0 != k {
+                s = (s + 1) % SLOTS;
+            }
+            if table[s].1 == NONE {
+                table[s] = (k, class);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// The list the word with key `k` is on.
+#[inline]
+fn class_of(k: u64) -> u8 {
+    let mut s = slot(k);
+    loop {
+        let (key, class) = KEYS[s];
+        if class == NONE || key == k {
+            return class;
+        }
+        s = (s + 1) % SLOTS;
+    }
+}
 
 /// An ASCII letter or an apostrophe: the bytes ASCII words are made of.
 fn is_word_byte(b: u8) -> bool {
@@ -149,11 +176,10 @@ impl Scan<'_> {
             }
             let t = trim_apostrophes(w);
             if t.len() <= 5 {
-                let k = key(t);
-                if STOP_KEYS.binary_search(&k).is_ok() {
-                    self.hits += 1;
-                } else if FOREIGN_KEYS.binary_search(&k).is_ok() {
-                    self.foreign += 1;
+                match class_of(key(t)) {
+                    ENGLISH => self.hits += 1,
+                    OTHER_LANGUAGE => self.foreign += 1,
+                    _ => {}
                 }
             }
         }
@@ -312,8 +338,27 @@ fn trim_apostrophes(mut w: &[u8]) -> &[u8] {
 
 #[cfg(test)]
 mod tests {
-    use super::{FOREIGN, STOP, looks_english};
+    use super::{ENGLISH, FOREIGN, NONE, OTHER_LANGUAGE, STOP, class_of, key, looks_english};
     use proptest::prelude::*;
+
+    #[test]
+    fn key_table_answers_like_the_lists() {
+        for w in STOP
+            .iter()
+            .chain(FOREIGN)
+            .chain(&["", "x", "xyz", "thee", "Der", "'"])
+        {
+            let lower = w.to_ascii_lowercase();
+            let want = if STOP.contains(&lower.as_str()) {
+                ENGLISH
+            } else if FOREIGN.contains(&lower.as_str()) {
+                OTHER_LANGUAGE
+            } else {
+                NONE
+            };
+            assert_eq!(class_of(key(w.as_bytes())), want, "{w:?}");
+        }
+    }
 
     /// The plain definition the byte scan must agree with.
     fn reference(text: &str) -> bool {

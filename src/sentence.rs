@@ -52,6 +52,14 @@ pub(crate) fn is_closer(c: char) -> bool {
 /// The position of the word that follows `chunk` (a whitespace-free run of
 /// text) in the same paragraph.
 pub(crate) fn after(chunk: &str) -> Position {
+    // Most chunks end in a letter, digit or comma, which is no closer and
+    // leaves the next word mid-sentence.
+    if matches!(
+        chunk.as_bytes().last(),
+        Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b',' | b';')
+    ) {
+        return Position::Mid;
+    }
     let body = chunk.trim_end_matches(is_closer);
     let closed = body.len() < chunk.len();
     let Some(last) = body.chars().next_back() else {
@@ -82,7 +90,10 @@ pub(crate) fn after(chunk: &str) -> Position {
                 || is_abbreviation(token)
                 || token.contains("://")
                 || token.contains('@')
-                || token.to_ascii_lowercase().starts_with("www")
+                || token
+                    .as_bytes()
+                    .get(..3)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"www"))
             {
                 Position::Unknown
             } else {
@@ -120,6 +131,13 @@ pub(crate) fn is_speech_tag(word: &str) -> bool {
 
 /// True when `chunk` ends a quotation with a period inside it (`end."`).
 pub(crate) fn closes_quote_after_period(chunk: &str) -> bool {
+    if chunk
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let body = chunk.trim_end_matches(is_closer);
     body.len() < chunk.len() && body.ends_with('.')
 }

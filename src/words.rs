@@ -38,6 +38,9 @@ pub(crate) struct Word<'a> {
     pub punct_after: bool,
     /// The whole chunk the word came from (`(i)`, `“paris,”`).
     pub chunk: &'a str,
+    /// No letter of the word is uppercase: [`is_lower`] of `text`, found
+    /// during the scan so the rules need not walk the word again.
+    pub lower: bool,
 }
 
 impl Word<'_> {
@@ -70,6 +73,17 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
         doc.words().iter().for_each(visit);
     } else {
         walk(doc, &mut visit);
+    }
+}
+
+/// Every word of `doc` outside code blocks, in order, for rules that look
+/// back and forth: the cached list, or for a document too large to cache, a
+/// list of its own.
+pub(crate) fn all<'d, 'a>(doc: &'d Document<'a>) -> std::borrow::Cow<'d, [Word<'a>]> {
+    if doc.text().len() <= CACHE_LIMIT {
+        std::borrow::Cow::Borrowed(doc.words())
+    } else {
+        std::borrow::Cow::Owned(collect(doc))
     }
 }
 
@@ -107,7 +121,7 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
         let mut first = true;
         let mut last_end = usize::MAX;
         let mut prev_quote = false;
-        for (off, chunk) in chunks(line) {
+        for (off, chunk, letters) in chunks(line) {
             // A gap wider than one space breaks a phrase.
             seq += if last_end == off.wrapping_sub(1) {
                 1
@@ -115,6 +129,30 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
                 2
             };
             last_end = off + chunk.len();
+            if let Some(letters) = letters {
+                // Letters only, as most chunks: no list marker, no quote or
+                // sentence end after it, and the whole chunk is the word
+                // (what the general path below finds for such a chunk).
+                let mut pos = std::mem::replace(&mut next, Position::Mid);
+                let line_start = std::mem::take(&mut first);
+                let after_quote = std::mem::take(&mut prev_quote);
+                if pos == Position::Start && after_quote && sentence::is_speech_tag(chunk) {
+                    pos = Position::Unknown;
+                }
+                visit(&Word {
+                    start: base + off,
+                    text: chunk,
+                    pos,
+                    plain: !letters.mixed(),
+                    heading,
+                    line_start,
+                    seq,
+                    punct_after: false,
+                    chunk,
+                    lower: letters.lower(),
+                });
+                continue;
+            }
             if first && sentence::is_list_marker(chunk.trim_start_matches(sentence::is_opener)) {
                 first = false;
                 next = Position::Unknown;
@@ -126,22 +164,23 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
             first = false;
             let after_quote = prev_quote;
             prev_quote = sentence::closes_quote_after_period(chunk);
-            let Some((w_off, word, plain, punct_after)) = word_of(chunk) else {
+            let Some(found) = word_of(chunk) else {
                 continue;
             };
-            if pos == Position::Start && after_quote && sentence::is_speech_tag(word) {
+            if pos == Position::Start && after_quote && sentence::is_speech_tag(found.text) {
                 pos = Position::Unknown;
             }
             visit(&Word {
-                start: base + off + w_off,
-                text: word,
+                start: base + off + found.offset,
+                text: found.text,
                 pos,
-                plain,
+                plain: found.plain,
                 heading,
                 line_start,
                 seq,
-                punct_after,
+                punct_after: found.punct_after,
                 chunk,
+                lower: found.lower,
             });
         }
         // A line break inside a paragraph without punctuation is a wrap.
@@ -151,8 +190,28 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
     }
 }
 
-/// Whitespace-separated chunks of a line with their byte offsets.
-fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The byte classes of a chunk of ASCII letters: of its first byte and of
+/// the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Letters {
+    first: u8,
+    rest: u8,
+}
+
+impl Letters {
+    /// A capital after the first letter and a lowercase letter: `iPhone`.
+    fn mixed(self) -> bool {
+        self.rest & UPPER != 0 && (self.first | self.rest) & LOWER != 0
+    }
+
+    fn lower(self) -> bool {
+        (self.first | self.rest) & UPPER == 0
+    }
+}
+
+/// Whitespace-separated chunks of a line with their byte offsets, and for a
+/// chunk of ASCII letters only, their classes.
+fn chunks(line: &str) -> impl Iterator<Item = (usize, &str, Option<Letters>)> {
     let bytes = line.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -161,9 +220,59 @@ fn chunks(line: &str) -> impl Iterator<Item = (usize, &str)> {
             return None;
         }
         let start = pos;
-        pos = skip_while_space(line, pos, false);
-        Some((start, &line[start..pos]))
+        let (end, first, rest) = chunk_end(line, pos);
+        pos = end;
+        let letters = ((first | rest) & (OTHER | SPACE) == 0).then_some(Letters { first, rest });
+        Some((start, &line[start..pos], letters))
     })
+}
+
+/// The end of the chunk starting at `pos` (not whitespace), with the
+/// classes of its first byte and of the rest OR-ed together; a non-ASCII
+/// character counts as [`OTHER`].
+#[inline]
+fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
+    let bytes = line.as_bytes();
+    let Some(&b) = bytes.get(pos) else {
+        return (pos, SPACE, 0);
+    };
+    let (first, mut pos) = if b < 0x80 {
+        (ASCII_CLASS[usize::from(b)], pos + 1)
+    } else {
+        match non_ascii_class(line, pos) {
+            (SPACE, _) => return (pos, SPACE, 0),
+            (class, len) => (class, pos + len),
+        }
+    };
+    if first & SPACE != 0 {
+        return (pos - 1, SPACE, 0);
+    }
+    let mut rest = 0u8;
+    while let Some(&b) = bytes.get(pos) {
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & SPACE != 0 {
+                break;
+            }
+            rest |= class;
+            pos += 1;
+        } else {
+            let (class, len) = non_ascii_class(line, pos);
+            if class == SPACE {
+                break;
+            }
+            rest |= class;
+            pos += len;
+        }
+    }
+    (pos, first, rest)
+}
+
+/// The class of the non-ASCII character at `pos` and its length.
+#[cold]
+fn non_ascii_class(line: &str, pos: usize) -> (u8, usize) {
+    let c = line[pos..].chars().next().unwrap_or(' ');
+    (if c.is_whitespace() { SPACE } else { OTHER }, c.len_utf8())
 }
 
 /// The first offset from `pos` where whitespace-ness differs from `space`.
@@ -210,8 +319,32 @@ fn is_marker(b: u8) -> bool {
     )
 }
 
-/// The word in `chunk`: (offset, word, plain, punctuation follows).
-fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+/// The word found in a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found<'a> {
+    /// Byte offset of the word in the chunk.
+    offset: usize,
+    text: &'a str,
+    plain: bool,
+    /// Punctuation follows the word in the chunk.
+    punct_after: bool,
+    /// [`is_lower`] of `text`.
+    lower: bool,
+}
+
+/// True when every letter of `word` is lowercase (apostrophes and periods
+/// allowed).
+pub(crate) fn is_lower(word: &str) -> bool {
+    if word.is_ascii() {
+        word.bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'.')
+    } else {
+        word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+    }
+}
+
+/// The word in `chunk`, if any.
+fn word_of(chunk: &str) -> Option<Found<'_>> {
     if chunk.is_ascii() {
         word_of_ascii(chunk)
     } else {
@@ -219,35 +352,55 @@ fn word_of(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
 }
 
-/// [`word_of`] for an ASCII chunk, byte by byte: most chunks of English
-/// text, and the same answers as the general version.
-fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+/// Bytes that may open an ASCII chunk before its word.
+fn is_ascii_lead(c: u8) -> bool {
+    matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_')
+}
+
+/// Bytes that may close an ASCII chunk after its word.
+fn is_ascii_trail(c: u8) -> bool {
+    matches!(
+        c,
+        b'"' | b'\'' | b')' | b']' | b'}' | b'*' | b'_' | b'.' | b',' | b';' | b':' | b'!' | b'?'
+    )
+}
+
+/// Byte classes of [`ASCII_CLASS`].
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const OTHER: u8 = 4;
+const SPACE: u8 = 8;
+
+/// The class of each ASCII byte: an uppercase or a lowercase letter, the
+/// whitespace `char::is_whitespace` knows in ASCII, or anything else.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'A' as usize + c] = UPPER;
+        t[b'a' as usize + c] = LOWER;
+        c += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
+    t
+};
+
+/// [`word_of`] for an ASCII chunk, byte by byte and in one pass over the
+/// word for the common case of letters only: most chunks of English text,
+/// and the same answers as the general version.
+fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     let b = chunk.as_bytes();
-    let lead = b
-        .iter()
-        .take_while(|&&c| matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_'))
-        .count();
+    let lead = b.iter().take_while(|&&c| is_ascii_lead(c)).count();
     let core = &b[lead..];
     let trail = core
         .iter()
         .rev()
-        .take_while(|&&c| {
-            matches!(
-                c,
-                b'"' | b'\''
-                    | b')'
-                    | b']'
-                    | b'}'
-                    | b'*'
-                    | b'_'
-                    | b'.'
-                    | b','
-                    | b';'
-                    | b':'
-                    | b'!'
-                    | b'?'
-            )
-        })
+        .take_while(|&&c| is_ascii_trail(c))
         .count();
     let body = &core[..core.len() - trail];
     if body.is_empty() {
@@ -255,19 +408,30 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
     let punct_after = trail > 0;
     let body_str = &chunk[lead..lead + body.len()];
-    if body.contains(&b'.') {
-        if core.get(body.len()) != Some(&b'.') {
-            return None;
-        }
-        let with_dot = &chunk[lead..lead + body.len() + 1];
-        let dotted = with_dot
-            .split_terminator('.')
-            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
-        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+    // Where the word is letters and apostrophes (the only case the marker
+    // test decides), the one URL, handle, code or number marker that can be
+    // in the chunk is a `_` around the word.
+    let marked = b[..lead].contains(&b'_') || core[body.len()..].contains(&b'_');
+    // Nearly every word is letters only: decided by OR-ing byte classes,
+    // without a branch per byte.
+    let first = ASCII_CLASS[usize::from(body[0])];
+    let rest = body[1..]
+        .iter()
+        .fold(0, |acc, &c| acc | ASCII_CLASS[usize::from(c)]);
+    let all = first | rest;
+    if all & OTHER == 0 {
+        let mixed = rest & UPPER != 0 && all & LOWER != 0;
+        return Some(Found {
+            offset: lead,
+            text: body_str,
+            plain: !marked && !mixed,
+            punct_after,
+            lower: all & UPPER == 0,
+        });
     }
-    let mut plain = !b.iter().any(|&c| is_marker(c));
+    let mut plain = true;
     let mut prev_apostrophe = true;
-    let (mut upper_after_first, mut lower) = (false, false);
+    let (mut upper_after_first, mut upper, mut lower) = (false, false, false);
     for (k, &c) in body.iter().enumerate() {
         if c == b'\'' {
             if prev_apostrophe {
@@ -277,9 +441,10 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
             continue;
         }
         if !c.is_ascii_alphabetic() {
-            return Some((lead, body_str, false, punct_after));
+            return ascii_not_a_word(chunk, lead, body.len(), punct_after);
         }
         if c.is_ascii_uppercase() {
+            upper = true;
             upper_after_first |= k > 0;
         } else {
             lower = true;
@@ -289,16 +454,62 @@ fn word_of_ascii(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     if prev_apostrophe {
         plain = false;
     }
-    Some((
-        lead,
-        body_str,
-        plain && !(upper_after_first && lower),
+    Some(Found {
+        offset: lead,
+        text: body_str,
+        plain: plain && !marked && !(upper_after_first && lower),
         punct_after,
-    ))
+        lower: !upper,
+    })
+}
+
+/// [`word_of_ascii`] for a body with a byte other than a letter or an
+/// apostrophe: a dotted abbreviation (`u.s.`) or no plain word.
+#[cold]
+fn ascii_not_a_word(
+    chunk: &str,
+    lead: usize,
+    body_len: usize,
+    punct_after: bool,
+) -> Option<Found<'_>> {
+    let core = &chunk.as_bytes()[lead..];
+    let body = &core[..body_len];
+    if body.contains(&b'.') {
+        if core.get(body_len) != Some(&b'.') {
+            return None;
+        }
+        let with_dot_len = body_len + 1;
+        let with_dot = &chunk[lead..lead + with_dot_len];
+        let dotted = with_dot
+            .split_terminator('.')
+            .all(|p| p.len() == 1 && p.as_bytes()[0].is_ascii_alphabetic());
+        return dotted.then(|| Found {
+            offset: lead,
+            text: with_dot,
+            plain: true,
+            punct_after: core.len() > with_dot_len,
+            lower: is_lower(with_dot),
+        });
+    }
+    let text = &chunk[lead..lead + body_len];
+    Some(Found {
+        offset: lead,
+        text,
+        plain: false,
+        punct_after,
+        lower: is_lower(text),
+    })
 }
 
 /// [`word_of`] for any chunk.
-fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
+fn word_of_any(chunk: &str) -> Option<Found<'_>> {
+    let found = |offset, text, plain, punct_after| Found {
+        offset,
+        text,
+        plain,
+        punct_after,
+        lower: is_lower(text),
+    };
     let core = chunk.trim_start_matches(sentence::is_opener);
     let lead = chunk.len() - core.len();
     let body = core.trim_end_matches(|c: char| {
@@ -319,7 +530,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
         let dotted = with_dot
             .split_terminator('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-        return dotted.then_some((lead, with_dot, true, core.len() > with_dot.len()));
+        return dotted.then(|| found(lead, with_dot, true, core.len() > with_dot.len()));
     }
     // URL, handle, code and number markers.
     let mut plain = !chunk.bytes().any(is_marker);
@@ -335,7 +546,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
         }
         if !c.is_alphabetic() {
             // Hyphens, digits or symbols inside: not one word.
-            return Some((lead, body, false, punct_after));
+            return Some(found(lead, body, false, punct_after));
         }
         if k > 0 && c.is_uppercase() {
             saw_upper_after_first = true;
@@ -347,7 +558,7 @@ fn word_of_any(chunk: &str) -> Option<(usize, &str, bool, bool)> {
     }
     // `iPhone`, `eBay`, `McDonald`: someone chose those capitals.
     let mixed = saw_upper_after_first && body.chars().any(char::is_lowercase);
-    Some((lead, body, plain && !mixed, punct_after))
+    Some(found(lead, body, plain && !mixed, punct_after))
 }
 
 #[cfg(test)]
@@ -410,10 +621,31 @@ mod tests {
             proptest::prop_assert_eq!(word_of_ascii(&chunk), word_of_any(&chunk));
         }
 
+        /// A chunk of letters is read from its classes as the word scan
+        /// reads it: the whole chunk is the word, and the next word is
+        /// mid-sentence.
+        #[test]
+        fn letter_chunks_match_the_general_path(line in "[a-zA-Z .é,]{0,16}") {
+            for (_, chunk, letters) in chunks(&line) {
+                let Some(letters) = letters else { continue };
+                let want = Found {
+                    offset: 0,
+                    text: chunk,
+                    plain: !letters.mixed(),
+                    punct_after: false,
+                    lower: letters.lower(),
+                };
+                proptest::prop_assert_eq!(word_of(chunk), Some(want));
+                proptest::prop_assert_eq!(sentence::after(chunk), Position::Mid);
+                proptest::prop_assert!(!sentence::closes_quote_after_period(chunk));
+                proptest::prop_assert!(!sentence::is_list_marker(chunk));
+            }
+        }
+
         /// Byte-level chunking splits where `char::is_whitespace` does.
         #[test]
         fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
-            let got: Vec<_> = chunks(&line).collect();
+            let got: Vec<_> = chunks(&line).map(|(off, chunk, _)| (off, chunk)).collect();
             proptest::prop_assert_eq!(got, chunks_by_char(&line));
         }
     }

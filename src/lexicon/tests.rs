@@ -73,8 +73,78 @@ fn data_matches_manifest() {
         seen += 1;
     }
     assert_eq!(seen, 3);
-    // Both word lists are searched by bisection.
-    for list in [ORDINARY, RARE] {
-        assert!(list.lines().is_sorted());
+    // The rare words are searched by bisection over the text.
+    assert!(RARE.lines().is_sorted() && !RARE.contains('\r') && RARE.ends_with('\n'));
+}
+
+#[test]
+fn bisection_finds_exactly_the_lines() {
+    let data = "b\nbb\nc\nd e\nzz\n";
+    for w in ["", "a", "b", "bb", "bc", "c", "d", "d e", "zz", "zzz", "\n"] {
+        assert_eq!(
+            sorted_contains(data, w),
+            data.lines().any(|l| l == w),
+            "{w:?}"
+        );
+    }
+    let sample: Vec<&str> = RARE.lines().step_by(997).collect();
+    for w in &sample {
+        assert!(is_rare_word(w), "{w}");
+        let longer = format!("{w}q");
+        assert_eq!(
+            is_rare_word(&longer),
+            RARE.lines().any(|l| l == longer),
+            "{longer}"
+        );
+    }
+    assert!(!is_rare_word("") && !is_rare_word("zzzzzzzz"));
+}
+
+#[test]
+fn data_lines_split_like_str_lines() {
+    for text in [
+        "",
+        "a",
+        "a\n",
+        "a\nb",
+        "a\r\nb\r\n",
+        "\n\nx\n",
+        "x\r",
+        "a\rb\n",
+    ] {
+        let got: Vec<&str> = data_lines(text).collect();
+        let want: Vec<&str> = text.lines().collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+    for data in [PROPER, ORDINARY, RARE] {
+        assert!(data_lines(data).eq(data.lines()));
+    }
+}
+
+#[test]
+fn word_lists_answer_like_slices() {
+    const LIST: &[&str] = &["Mr", "Mr.", "da", "é", "van", "Messrs."];
+    static SET: WordList = WordList::new(LIST);
+    for w in [
+        "Mr", "Mr.", "Mrs", "M", "", "da", "de", "é", "e", "van", "vans", "Messrs.", "messrs.",
+    ] {
+        assert_eq!(SET.contains(w), LIST.contains(&w), "{w:?}");
+    }
+    static EMPTY: WordList = WordList::new(&[]);
+    assert!(!EMPTY.contains("") && !EMPTY.contains("a"));
+}
+
+#[test]
+fn folded_lookups() {
+    assert!(matches!(lookup_folded("Blair"), Some(Folded::Entry(e)) if e.class == Class::Name));
+    assert_eq!(lookup_folded("Runs"), Some(Folded::Ordinary));
+    assert_eq!(lookup_folded("Kunplome"), Some(Folded::Unknown));
+    assert_eq!(lookup_folded(&"X".repeat(MAX_WORD_LEN + 1)), None);
+}
+
+#[test]
+fn every_phrase_start_passes_the_filter() {
+    for (first, list) in &lexicon().phrases {
+        assert_eq!(phrases(first), list.as_slice(), "{first}");
     }
 }

@@ -5,25 +5,20 @@ pub(crate) use crate::words::{Word, scan};
 
 /// `word` split into its base and a possessive suffix (`’s`, `'s`).
 pub(crate) fn split_possessive(word: &str) -> (&str, &str) {
-    for suffix in ["'s", "’s"] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if !base.is_empty() {
-                return (base, &word[base.len()..]);
-            }
-        }
+    // Asked for nearly every word: decided on the last bytes.
+    let b = word.as_bytes();
+    let n = b.len();
+    if b.last() != Some(&b's') {
+        return (word, "");
     }
-    (word, "")
-}
-
-/// True when every letter of `word` is lowercase (apostrophes and periods
-/// allowed).
-pub(crate) fn is_lower(word: &str) -> bool {
-    if word.is_ascii() {
-        word.bytes()
-            .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'.')
+    let cut = if n >= 3 && b[n - 2] == b'\'' {
+        n - 2
+    } else if n >= 5 && b[n - 4..n - 1] == *"’".as_bytes() {
+        n - 4
     } else {
-        word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
-    }
+        return (word, "");
+    };
+    (&word[..cut], &word[cut..])
 }
 
 /// `Word` for `word`: first letter uppercase, the rest as written.
@@ -49,6 +44,18 @@ pub(crate) fn capitalize_first(word: &str) -> String {
 
 /// True for `Word`: an uppercase letter followed only by lowercase ones.
 pub(crate) fn is_titlecase(word: &str) -> bool {
+    let b = word.as_bytes();
+    // Most words start with an ASCII byte: a lowercase letter or any other
+    // ASCII byte is no uppercase character, and an ASCII word is decided
+    // by its bytes.
+    match b.first() {
+        None => return false,
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        Some(c) if c.is_ascii() && word.is_ascii() => {
+            return b.len() > 1 && !b[1..].iter().any(u8::is_ascii_uppercase);
+        }
+        _ => {}
+    }
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => {
@@ -122,6 +129,42 @@ mod tests {
             let once = p.run(&text).unwrap().fixed;
             proptest::prop_assert_eq!(p.run(&once).unwrap().fixed, once.clone());
             proptest::prop_assert_eq!(once.to_lowercase(), text.to_lowercase());
+        }
+    }
+
+    /// The definition [`is_titlecase`] answers faster for ASCII words.
+    fn is_titlecase_by_chars(word: &str) -> bool {
+        let mut chars = word.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() => {
+                let rest = chars.as_str();
+                !rest.is_empty() && rest.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+            }
+            _ => false,
+        }
+    }
+
+    /// The definition [`split_possessive`] answers from the last bytes.
+    fn split_possessive_by_suffix(word: &str) -> (&str, &str) {
+        for suffix in ["'s", "’s"] {
+            if let Some(base) = word.strip_suffix(suffix) {
+                if !base.is_empty() {
+                    return (base, &word[base.len()..]);
+                }
+            }
+        }
+        (word, "")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn possessive_fast_path_matches(word in "[as'’é]{0,6}") {
+            proptest::prop_assert_eq!(split_possessive(&word), split_possessive_by_suffix(&word));
+        }
+
+        #[test]
+        fn titlecase_fast_path_matches(word in "[aAzZ'’.1ÉéΣσ-]{0,5}") {
+            proptest::prop_assert_eq!(is_titlecase(&word), is_titlecase_by_chars(&word));
         }
     }
 

@@ -12,12 +12,12 @@
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, Class, FnvMap};
+use crate::lexicon::{self, Class, WordList, WordMap};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
-use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
-use super::casing_lexicon::PARTICLES;
+use super::casing::{Word, capitalize_first, is_titlecase, split_possessive};
+use super::casing_lexicon::PARTICLE_LIST;
 
 pub struct ConsensusCase;
 
@@ -54,22 +54,29 @@ impl Rule for ConsensusCase {
         true
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
-        let mut words: Vec<Word> = Vec::new();
-        scan(doc, |w| words.push(*w));
+        let words = crate::words::all(doc);
         // Capitalised mid-sentence uses, keyed by the lowercase first letter
         // and the rest as written, so lowercase words look up without
         // allocating: `Yukos` and `yukos` are both ('y', "ukos").
-        let mut capital: FnvMap<Key, usize> = FnvMap::default();
+        let mut capital: WordMap<Key, usize> = WordMap::default();
         // Capitalised uses with no capitalised neighbour (`said Fiat was`,
         // not `Burren Energy`): the only evidence for a word that is also
         // ordinary.
-        let mut alone: FnvMap<Key, usize> = FnvMap::default();
+        let mut alone: WordMap<Key, usize> = WordMap::default();
         // Two capitalised words in a row (`Gordon Brown`); `true` when the
         // first is mid-sentence too, so it may vouch for its own capital.
-        let mut pairs: FnvMap<(Key, Key), Pair> = FnvMap::default();
+        let mut pairs: WordMap<(Key, Key), Pair> = WordMap::default();
+        // Every key of `capital`, for a cheap first test of lowercase words.
+        let mut capital_keys = KeyFilter::default();
         for (i, w) in words.iter().enumerate() {
+            // A word without capitals is neither evidence nor the second of
+            // a capitalised pair: most words end here.
+            if w.lower {
+                continue;
+            }
             if evidence(w) {
                 if let Some(k) = key(split_possessive(w.text).0) {
+                    capital_keys.insert(k);
                     *capital.entry(k).or_default() += 1;
                     let titled = |x: Option<&Word>| {
                         x.is_some_and(|x| is_titlecase(split_possessive(x.text).0))
@@ -90,6 +97,7 @@ impl Rule for ConsensusCase {
                     seen.first_mid |= first_mid;
                     // The first word may have its capital only from the
                     // sentence start; still worth a look.
+                    capital_keys.insert(pair.0);
                     capital.entry(pair.0).or_default();
                 }
             }
@@ -100,21 +108,21 @@ impl Rule for ConsensusCase {
         // Lowercase uses of those words.
         let mut lower: Vec<(Key, usize)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if w.heading || !w.plain || w.pos == Position::Start || !is_lower(w.text) {
+            if w.heading || !w.plain || w.pos == Position::Start || !w.lower {
                 continue;
             }
             let (base, _) = split_possessive(w.text);
             // `don't` is no name; a possessive was split off above.
-            if base.len() < 3 || base.contains(['.', '\'', '’']) {
+            if base.len() < 3 || has_period_or_apostrophe(base) {
                 continue;
             }
             if let Some(k) = key(base) {
-                if capital.contains_key(&k) {
+                if capital_keys.may_contain(k) && capital.contains_key(&k) {
                     lower.push((k, i));
                 }
             }
         }
-        let mut lower_counts: FnvMap<Key, usize> = FnvMap::default();
+        let mut lower_counts: WordMap<Key, usize> = WordMap::default();
         for (k, _) in &lower {
             *lower_counts.entry(*k).or_default() += 1;
         }
@@ -173,6 +181,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "had", "not", "but", "nor", "yet", "who", "whom", "which", "what", "when", "where", "why",
     "how", "all", "any", "some", "per", "via", "over", "under", "after", "before", "about",
 ];
+static FUNCTION_WORD_LIST: WordList = WordList::new(FUNCTION_WORDS);
 
 /// How often the document writes a pair of words capitalised, and whether
 /// the first was ever mid-sentence (so it may vouch for its own capital).
@@ -199,12 +208,12 @@ fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), b
 /// The lowercase word at `i` sits next to a capitalised word, and the
 /// document writes the two together capitalised elsewhere: `Gordon brown`
 /// after `Gordon Brown`, `lib Dems` after `Lib Dems`.
-fn in_pair(words: &[Word], i: usize, k: Key, pairs: &FnvMap<(Key, Key), Pair>) -> bool {
+fn in_pair(words: &[Word], i: usize, k: Key, pairs: &WordMap<(Key, Key), Pair>) -> bool {
     let w = &words[i];
     let base = split_possessive(w.text).0;
     // Name particles keep their own case (`Robin van Persie`, `Van Persie`).
-    if FUNCTION_WORDS.contains(&base)
-        || PARTICLES.contains(&base)
+    if FUNCTION_WORD_LIST.contains(base)
+        || PARTICLE_LIST.contains(base)
         || lexicon::is_common_lowercase(base)
     {
         return false;
@@ -256,12 +265,48 @@ fn is_titlecase_base(p: &Word, n: &Word, w: &Word) -> bool {
     let b = &mut buf[..other.len()];
     b.copy_from_slice(other.as_bytes());
     b.make_ascii_lowercase();
-    std::str::from_utf8(b).is_ok_and(|l| !FUNCTION_WORDS.contains(&l))
+    std::str::from_utf8(b).is_ok_and(|l| !FUNCTION_WORD_LIST.contains(l))
 }
 
 type Key<'a> = (char, &'a str);
 
+/// A bit per key fingerprint: most lowercase words of a document are no
+/// capitalised word's key, and this tells so without hashing the word.
+/// No false negatives: every inserted key tests positive.
+#[derive(Default)]
+struct KeyFilter([u64; 16]);
+
+impl KeyFilter {
+    fn bit((first, rest): Key) -> (usize, u64) {
+        let last = rest.as_bytes().last().copied().unwrap_or(0);
+        let f = (first as usize)
+            .wrapping_mul(31)
+            .wrapping_add(rest.len().wrapping_mul(131))
+            .wrapping_add(usize::from(last).wrapping_mul(17))
+            & 1023;
+        (f / 64, 1 << (f % 64))
+    }
+
+    fn insert(&mut self, k: Key) {
+        let (i, m) = Self::bit(k);
+        self.0[i] |= m;
+    }
+
+    fn may_contain(&self, k: Key) -> bool {
+        let (i, m) = Self::bit(k);
+        self.0[i] & m != 0
+    }
+}
+
+/// `base` holds a period or an apostrophe (`'` or `’`).
+fn has_period_or_apostrophe(base: &str) -> bool {
+    base.bytes().any(|b| b == b'.' || b == b'\'') || (!base.is_ascii() && base.contains('’'))
+}
+
 fn key(word: &str) -> Option<Key<'_>> {
+    if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
+        return Some((char::from(b.to_ascii_lowercase()), &word[1..]));
+    }
     let mut chars = word.chars();
     let first = chars.next()?;
     let mut lower = first.to_lowercase();

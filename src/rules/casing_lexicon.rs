@@ -11,11 +11,11 @@
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, Class, Phrase};
+use crate::lexicon::{self, Class, Folded, Phrase, WordList};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
-use super::casing::{Word, capitalize_first, is_lower, is_titlecase, scan, split_possessive};
+use super::casing::{Word, capitalize_first, is_titlecase, scan, split_possessive};
 
 mod names;
 
@@ -94,16 +94,16 @@ impl Rule for LexiconCase {
 
 /// Quick filter before any hashing: a lowercase word of plausible length.
 #[inline]
-fn candidate(word: &str) -> bool {
-    let b = word.as_bytes();
+fn candidate(w: &Word) -> bool {
+    let b = w.text.as_bytes();
     b.len() >= 2
         && b.len() <= lexicon::MAX_WORD_LEN + 3
         && (b[0].is_ascii_lowercase() || b[0] >= 0x80)
-        && is_lower(word)
+        && w.lower
 }
 
 fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
-    if !candidate(w.text) {
+    if !candidate(w) {
         return None;
     }
     let (base, suffix) = split_possessive(w.text);
@@ -162,20 +162,22 @@ const TITLES: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame", "Messrs",
     "Messrs.",
 ];
+static TITLE_LIST: WordList = WordList::new(TITLES);
 
 /// Lowercase particles of surnames.
 pub(crate) const PARTICLES: &[&str] = &[
     "da", "de", "del", "della", "der", "den", "des", "di", "do", "dos", "das", "du", "la", "le",
     "van", "von", "ter", "ten", "af", "al", "el", "bin", "ibn", "bint", "ben", "y", "zu",
 ];
+pub(crate) static PARTICLE_LIST: WordList = WordList::new(PARTICLES);
 
 /// `Mr brown` → `Mr Brown`.
 fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     let p = prev?;
-    if p.seq + 1 != w.seq || !TITLES.contains(&p.chunk) || base.len() < 2 || base.contains('.') {
+    if p.seq + 1 != w.seq || !TITLE_LIST.contains(p.chunk) || base.len() < 2 || base.contains('.') {
         return None;
     }
-    if PARTICLES.contains(&base) {
+    if PARTICLE_LIST.contains(base) {
         return None; // `Mr da Silva`, `Mr de Vabres`
     }
     if let Some(e) = lexicon::lookup(base) {
@@ -206,16 +208,10 @@ fn surname_like(chunk: &str, place_ok: bool) -> bool {
                 .is_some_and(|rest| rest.len() >= 3 && is_titlecase(rest))
         });
     }
-    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
-    let b = &mut buf[..word.len()];
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(b) else {
-        return false;
-    };
-    match lexicon::lookup(lower) {
-        Some(e) => e.class == Class::Name || (place_ok && e.class == Class::Place),
-        None => !lexicon::is_ordinary(lower),
+    match lexicon::lookup_folded(word) {
+        Some(Folded::Entry(e)) => e.class == Class::Name || (place_ok && e.class == Class::Place),
+        Some(Folded::Unknown) => true,
+        Some(Folded::Ordinary) | None => false,
     }
 }
 
@@ -382,7 +378,7 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
     // name (`Indian ocean`, `Palestinian territories`) the lowercase rest is
     // a style, not damage.
     let mut buf = [0u8; lexicon::MAX_WORD_LEN];
-    let key = if candidate(w.text) {
+    let key = if candidate(w) {
         w.text
     } else if w.pos == Position::Mid && is_titlecase(w.text) && w.text.len() <= buf.len() {
         let b = &mut buf[..w.text.len()];

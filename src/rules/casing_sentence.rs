@@ -13,7 +13,7 @@ use crate::lexicon::{self, Class};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
-use super::casing::{Word, capitalize_first, is_lower, scan, split_possessive};
+use super::casing::{Word, capitalize_first, scan, split_possessive};
 
 pub struct SentenceStart;
 
@@ -75,7 +75,7 @@ fn fix_start(w: &Word) -> Option<Fix> {
         return None;
     }
     let first = w.text.chars().next()?;
-    if !first.is_lowercase() || !is_lower(w.text) {
+    if !first.is_lowercase() || !w.lower {
         return None;
     }
     let (base, suffix) = split_possessive(w.text);

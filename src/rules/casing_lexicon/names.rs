@@ -11,10 +11,10 @@
 //! short abbreviation (`della`, `capt`, `aka`).
 
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, Class};
+use crate::lexicon::{self, Class, Folded, WordList};
 use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessive};
 
-use super::{ID, PARTICLES, next_chunk};
+use super::{ID, PARTICLE_LIST, next_chunk};
 
 /// A word the lexicon does not know, next to a name.
 pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
@@ -22,13 +22,15 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
         || base.len() > lexicon::MAX_WORD_LEN
         || !base.bytes().all(|b| b.is_ascii_lowercase())
         || !base.bytes().any(is_vowel)
+        // Most words are English: the cheapest part of `english_like` first.
+        || lexicon::is_ordinary(base)
     {
         return None;
     }
     let after_name = prev.is_some_and(|p| title_before(p, w) || name_before(p, w));
     let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
     let after_role =
-        prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && ROLES.contains(&p.text));
+        prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && ROLE_LIST.contains(p.text));
     if !(after_name || before_name || after_role || in_list(text, prev, w)) || english_like(base) {
         return None;
     }
@@ -108,6 +110,7 @@ const ROLES: &[&str] = &[
     "hooker",
     "seed",
 ];
+static ROLE_LIST: WordList = WordList::new(ROLES);
 
 /// `Samsung, sendo and Siemens`, `Google, copernic, Enfish`: an item of a
 /// list whose previous item is a name.
@@ -136,7 +139,7 @@ pub(super) fn person_before(p: &Word, w: &Word) -> bool {
 
 /// `p` is a capitalised title right before `w`: `Lord goldsmith`.
 pub(super) fn title_before(p: &Word, w: &Word) -> bool {
-    p.seq + 1 == w.seq && !p.punct_after && p.plain && NAME_TITLES.contains(&p.text)
+    p.seq + 1 == w.seq && !p.punct_after && p.plain && NAME_TITLE_LIST.contains(p.text)
 }
 
 /// Capitalised titles that stand before a name (`Lord Rennard`, `Foreign
@@ -194,6 +197,7 @@ const NAME_TITLES: &[&str] = &[
     "Coach",
     "Director",
 ];
+static NAME_TITLE_LIST: WordList = WordList::new(NAME_TITLES);
 
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
@@ -211,12 +215,13 @@ const NOT_NAMES: &[&str] = &[
     "repo", "repos", "args", "bool", "init", "func", "param", "params", "regex", "json", "yaml",
     "rustc", "rustup", "sudo", "cmake",
 ];
+static NOT_NAME_LIST: WordList = WordList::new(NOT_NAMES);
 
 /// True when `word` is, or is made of, English words: ordinary, inflected,
 /// compound, prefixed or one slip away from one.
 fn english_like(word: &str) -> bool {
-    if PARTICLES.contains(&word)
-        || NOT_NAMES.contains(&word)
+    if PARTICLE_LIST.contains(word)
+        || NOT_NAME_LIST.contains(word)
         || lexicon::is_ordinary(word)
         || lexicon::is_rare_word(word)
     {
@@ -321,16 +326,10 @@ fn name_chunk(chunk: &str) -> bool {
     if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
-    let b = &mut buf[..word.len()];
-    b.copy_from_slice(word.as_bytes());
-    b.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(b) else {
-        return false;
-    };
-    match lexicon::lookup(lower) {
-        Some(e) => !matches!(e.class, Class::Acronym | Class::Ambiguous),
-        None => !lexicon::is_ordinary(lower),
+    match lexicon::lookup_folded(word) {
+        Some(Folded::Entry(e)) => !matches!(e.class, Class::Acronym | Class::Ambiguous),
+        Some(Folded::Unknown) => true,
+        Some(Folded::Ordinary) | None => false,
     }
 }
 
