@@ -36,6 +36,15 @@ pub(crate) fn scan_floor(text: &str, pos: usize) -> usize {
     f
 }
 
+/// The first `n` bytes of `s` at most, cut back to a char boundary.
+pub(crate) fn prefix(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// `pos + SCAN_LIMIT`, or the end, moved back to a char boundary.
 fn scan_ceiling(text: &str, pos: usize) -> usize {
     let mut c = (pos + SCAN_LIMIT).min(text.len());

@@ -18,7 +18,7 @@
 use crate::document::{Document, is_blank};
 use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
-use crate::text::{CLOSERS, OPENERS, char_at, char_before, straight_quote_closes, word_at};
+use crate::text::{CLOSERS, OPENERS, char_at, char_before, prefix, straight_quote_closes, word_at};
 
 /// What goes at a glued sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +129,9 @@ fn is_title_case(s: &str) -> bool {
 /// run of words.
 fn is_paragraph_like(s: &str) -> bool {
     let s = s.trim();
-    let n = s.split_whitespace().take(20).count();
+    // Twenty words fit in a few kilobytes; counting in a prefix keeps the
+    // cost bounded when the text is one huge token.
+    let n = prefix(s, 4096).split_whitespace().take(20).count();
     let ends = s.trim_end_matches(CLOSERS).ends_with(['.', '!', '?']);
     (n >= 6 && ends) || n >= 20
 }
@@ -215,23 +217,30 @@ pub(crate) fn glued_heading_end(doc: &Document, li: usize, from: usize) -> Optio
 fn heading_end(doc: &Document, li: usize, from: usize, place: Place) -> Option<usize> {
     let text = doc.text();
     let end = doc.lines()[li].content.end;
-    let seg = &text[from..end];
+    // Headings are short: only their reach (and the word that may end it)
+    // is tokenised, not the rest of a long line.
+    let seg = prefix(&text[from..end], MAX_HEADING_BYTES + 128);
     let mut word_count = 0;
     for (ts, tok) in tokens(seg) {
         word_count += 1;
-        if word_count > MAX_HEADING_WORDS {
+        if word_count > MAX_HEADING_WORDS || ts > MAX_HEADING_BYTES {
             break;
         }
+        // A heading is at most MAX_HEADING_BYTES long: glue points further
+        // into a long token are never looked at, so a line that is one huge
+        // token costs a bounded scan per sentence end, not one of the line.
+        let reach = MAX_HEADING_BYTES - ts;
         // Most tokens have no capital after their first letter: skip them
         // before collecting glue points.
         if !tok
             .bytes()
+            .take(reach + 1)
             .skip(1)
             .any(|b| b.is_ascii_uppercase() || b >= 0x80)
         {
             continue;
         }
-        for g in glue_points(tok) {
+        for g in glue_points(tok, reach) {
             let g_abs = from + ts + g;
             let head = &text[from..g_abs];
             let rest = &text[g_abs..end];
@@ -266,11 +275,23 @@ fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Candidate glue points inside a token: an uppercase letter starting a word
 /// right after a lowercase letter (`profitQuarterly`), a digit (`1981UK`), a
 /// closing quote or bracket (`web’New`), or a run of capitals (`LSEBosses`).
-fn glue_points(tok: &str) -> Vec<usize> {
+/// Only points up to byte `reach` are returned.
+fn glue_points(tok: &str, reach: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = tok.char_indices().collect();
+    // Up to the first character past `reach`, which tells whether a word
+    // starts at the last point.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    for (i, c) in tok.char_indices() {
+        chars.push((i, c));
+        if i > reach {
+            break;
+        }
+    }
     for w in 1..chars.len() {
         let (g, c) = chars[w];
+        if g > reach {
+            break;
+        }
         let prev = chars[w - 1].1;
         if !c.is_uppercase() {
             continue;
