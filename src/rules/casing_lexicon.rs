@@ -88,8 +88,10 @@ impl Rule for LexiconCase {
         // Words already fixed as part of a phrase end before this offset.
         let mut covered = 0usize;
         let mut ev = evidence::Evidence::new(doc);
+        let mut people = people::People::default();
         scan(doc, |w| {
             let p = prev.replace(*w);
+            people.observe(p.as_ref(), w);
             if w.heading || w.start < covered {
                 return;
             }
@@ -101,12 +103,12 @@ impl Rule for LexiconCase {
                 covered = end;
                 return;
             }
-            if let Some(fix) =
-                fix_word(text, p.as_ref(), w).or_else(|| people::surname(p.as_ref(), w, &mut ev))
-            {
-                out.push(fix);
+            match fix_word(text, p.as_ref(), w) {
+                Some(fix) => out.push(fix),
+                None => people.candidate(p.as_ref(), w),
             }
         });
+        people.finish(out);
     }
 }
 

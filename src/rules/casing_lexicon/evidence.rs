@@ -1,20 +1,20 @@
 //! What a document says about its own names, gathered once per document and
-//! only when a rule first asks: the words it writes after an honorific
-//! (`Mr Brown`, `Lord Falconer`: surnames) and the words it capitalises in
-//! the middle of a sentence (`Blair`, `Nokia`).
+//! only when a rule first asks: the words it capitalises in the middle of a
+//! sentence (`Blair`, `Nokia`), and which chunks are honorifics (`Mr`,
+//! `Lord`) whose next word is a surname.
 //!
-//! The lexicon cannot tell `brown` the colour from `Brown` the chancellor,
-//! but a document that writes `Mr Brown` has told us which one it means
-//! when `Gordon brown` appears in it. Both sets hold lowercase-first keys
-//! that borrow from the text, so building them allocates only the table,
-//! and a lowercase word looks up without allocating.
+//! The lexicon cannot tell `nokia-sponsored` from a code word with a
+//! hyphen, but a document that writes `Nokia` mid-sentence has told us. The
+//! set holds lowercase-first keys that borrow from the text, so building it
+//! allocates only the table, and a lowercase word looks up without
+//! allocating.
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::document::Document;
-use crate::lexicon::{self, Fnv};
-use crate::rules::casing::{Word, is_titlecase, scan, split_possessive};
+use crate::lexicon::Fnv;
+use crate::rules::casing::{is_titlecase, scan, split_possessive};
 use crate::sentence::Position;
 
 type Key<'a> = (u8, &'a str);
@@ -53,7 +53,6 @@ pub(super) fn is_honorific(chunk: &str) -> bool {
 /// Document evidence, built on first use.
 pub(super) struct Evidence<'d, 'a> {
     doc: &'d Document<'a>,
-    surnames: Option<KeySet<'a>>,
     capitals: Option<KeySet<'a>>,
 }
 
@@ -61,21 +60,8 @@ impl<'d, 'a> Evidence<'d, 'a> {
     pub(super) fn new(doc: &'d Document<'a>) -> Self {
         Evidence {
             doc,
-            surnames: None,
             capitals: None,
         }
-    }
-
-    /// The document writes `lower` capitalised right after an honorific
-    /// (`Mr Brown` for `brown`).
-    pub(super) fn is_surname(&mut self, lower: &str) -> bool {
-        let Some(k) = lower_key(lower) else {
-            return false;
-        };
-        let doc = self.doc;
-        self.surnames
-            .get_or_insert_with(|| surnames(doc))
-            .contains(&k)
     }
 
     /// The document writes `lower` capitalised in the middle of a sentence,
@@ -104,27 +90,6 @@ fn title_key(word: &str) -> Option<Key<'_>> {
         .then(|| (b[0].to_ascii_lowercase(), &word[1..]))
 }
 
-fn surnames<'a>(doc: &Document<'a>) -> KeySet<'a> {
-    let mut set = KeySet::default();
-    let mut prev: Option<Word<'a>> = None;
-    scan(doc, |w| {
-        let p = prev.replace(*w);
-        let Some(p) = p else { return };
-        if p.seq + 1 != w.seq || w.heading || !w.plain || !is_honorific(p.chunk) {
-            return;
-        }
-        let base = split_possessive(w.text).0;
-        // A title after a title (`Lord Chancellor`) is no surname.
-        if lexicon::is_common_lowercase(&base.to_ascii_lowercase()) {
-            return;
-        }
-        if let Some(k) = title_key(base) {
-            set.insert(k);
-        }
-    });
-    set
-}
-
 fn capitals<'a>(doc: &Document<'a>) -> KeySet<'a> {
     let mut set = KeySet::default();
     scan(doc, |w| {
@@ -142,22 +107,6 @@ fn capitals<'a>(doc: &Document<'a>) -> KeySet<'a> {
 mod tests {
     use super::Evidence;
     use crate::document::{Document, ParagraphStyle};
-
-    #[test]
-    fn surnames_after_honorifics() {
-        let doc = Document::new(
-            "Mr Brown spoke. Then Lord Falconer and Mr. Straw's aide left.\nMr Heading\n",
-            ParagraphStyle::Auto,
-            true,
-        );
-        let mut ev = Evidence::new(&doc);
-        for w in ["brown", "falconer", "straw"] {
-            assert!(ev.is_surname(w), "{w}");
-        }
-        for w in ["spoke", "then", "aide", "heading", "b"] {
-            assert!(!ev.is_surname(w), "{w}");
-        }
-    }
 
     #[test]
     fn capitals_mid_sentence() {

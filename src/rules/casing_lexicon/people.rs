@@ -10,35 +10,96 @@
 //! given names are also nouns and verbs (`a key Blair ally`, `I hope Clive
 //! plays`), and a document's honorifics cannot tell them apart.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
 use crate::edit::{Edit, Fix};
-use crate::lexicon::{self, Class};
+use crate::lexicon::{self, Class, Fnv};
 use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessive};
 use crate::sentence::Position;
 
-use super::evidence::{Evidence, is_honorific};
+use super::evidence::is_honorific;
 use super::{ID, PARTICLES};
 
-/// `Gordon brown` in a document that writes `Mr Brown`.
-pub(super) fn surname(prev: Option<&Word>, w: &Word, ev: &mut Evidence) -> Option<Fix> {
-    // Cheap filters first: this is asked of most lowercase words.
-    let p = prev
-        .filter(|p| p.seq + 1 == w.seq && p.plain && p.text.as_bytes()[0].is_ascii_uppercase())?;
-    let (base, _) = split_possessive(w.text);
-    if base.len() < 3
-        || base.len() > lexicon::MAX_WORD_LEN
-        || !base.bytes().all(|c| c.is_ascii_lowercase())
-        || !given_or_honorific(p)
-        || !ev.is_surname(base)
-        || PARTICLES.contains(&base)
-        || lexicon::is_common_lowercase(base)
-    {
-        return None;
+/// ('b', "rown"): a word's lowercase first letter and the rest as written,
+/// so `Brown` and `brown` share a key without allocating.
+type Key<'a> = (u8, &'a str);
+
+/// Surnames and candidates of one document, gathered in the lexicon rule's
+/// single walk over the words: the evidence may come after the slip
+/// (`Gordon brown … Mr Brown`), so candidates are judged at the end.
+#[derive(Default)]
+pub(super) struct People<'a> {
+    surnames: HashSet<Key<'a>, BuildHasherDefault<Fnv>>,
+    /// Lowercase words right after a capitalised word: the word before,
+    /// the word's start and its base.
+    candidates: Vec<(Word<'a>, usize, &'a str)>,
+}
+
+impl<'a> People<'a> {
+    /// Every word, in order: a capitalised word right after an honorific
+    /// outside headings is a surname (`Mr Brown`, `Lord Falconer`).
+    pub(super) fn observe(&mut self, prev: Option<&Word<'a>>, w: &Word<'a>) {
+        let Some(p) = prev else { return };
+        if p.seq + 1 != w.seq || w.heading || !w.plain || !is_honorific(p.chunk) {
+            return;
+        }
+        let base = split_possessive(w.text).0;
+        if base.len() < 3 || !base.is_ascii() || !is_titlecase(base) {
+            return;
+        }
+        let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+        if base.len() <= buf.len() {
+            let b = &mut buf[..base.len()];
+            b.copy_from_slice(base.as_bytes());
+            b.make_ascii_lowercase();
+            // A title after a title (`Lord Chancellor`) is no surname.
+            if std::str::from_utf8(b).is_ok_and(lexicon::is_common_lowercase) {
+                return;
+            }
+        }
+        self.surnames
+            .insert((base.as_bytes()[0].to_ascii_lowercase(), &base[1..]));
     }
-    Some(Fix::new(
-        ID,
-        "capitalise the name as the document writes it",
-        Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
-    ))
+
+    /// A lowercase word no other test fixed: `Gordon brown`, if the
+    /// document turns out to write `Mr Brown`.
+    pub(super) fn candidate(&mut self, prev: Option<&Word<'a>>, w: &Word<'a>) {
+        // Cheap filters first: this is asked of most lowercase words.
+        let Some(p) = prev else { return };
+        if p.seq + 1 != w.seq || !p.plain || !p.text.as_bytes()[0].is_ascii_uppercase() {
+            return;
+        }
+        let (base, _) = split_possessive(w.text);
+        if base.len() < 3
+            || base.len() > lexicon::MAX_WORD_LEN
+            || !base.bytes().all(|c| c.is_ascii_lowercase())
+        {
+            return;
+        }
+        self.candidates.push((*p, w.start, base));
+    }
+
+    /// Fix the candidates whose word the document writes as a surname.
+    pub(super) fn finish(self, out: &mut Vec<Fix>) {
+        if self.surnames.is_empty() {
+            return;
+        }
+        for (p, start, base) in self.candidates {
+            if !self.surnames.contains(&(base.as_bytes()[0], &base[1..]))
+                || !given_or_honorific(&p)
+                || PARTICLES.contains(&base)
+                || lexicon::is_common_lowercase(base)
+            {
+                continue;
+            }
+            out.push(Fix::new(
+                ID,
+                "capitalise the name as the document writes it",
+                Edit::replace(start..start + base.len(), capitalize_first(base)),
+            ));
+        }
+    }
 }
 
 /// `Gordon`, `Alex`, `Lord`: a given name or an honorific, right before.
@@ -88,6 +149,12 @@ mod tests {
             "Mr Straw left. He said Jack straw's remark was right.\n",
             "Mr Straw left. He said Jack Straw's remark was right.\n",
         );
+        // The proof may come after the slip.
+        assert_fix(
+            ID,
+            "Labour backed Gordon brown. Later Mr. Brown's aides met.\n",
+            "Labour backed Gordon Brown. Later Mr. Brown's aides met.\n",
+        );
         assert_fix(
             ID,
             "Lord Falconer spoke. Later Lord falconer said there were 22 members.\n",
@@ -111,7 +178,10 @@ mod tests {
         );
         // `Will` at a sentence start is no name.
         assert_keep(ID, "Mr Green won. Will green energy pay?\n");
-        // Words common in lowercase stay.
+        // Words common in lowercase stay, and titles are no surnames.
         assert_keep(ID, "Mrs May spoke. Theresa may go.\n");
+        assert_keep(ID, "The Lord Chancellor spoke. Gordon chancellor?\n");
+        // A heading is no proof.
+        assert_keep(ID, "Mr Brown Returns\nGordon brown rice was served.\n");
     }
 }
