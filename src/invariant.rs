@@ -103,6 +103,37 @@ pub fn check_fix(pipeline: &crate::Pipeline, input: &str) -> Result<String, Stri
     Ok(once.fixed)
 }
 
+/// One pipeline per combination of settings that changes what the rules
+/// see: the default rules or every rule, each language choice, each
+/// paragraph style (18 in all). Fuzzing and the regression tests hold every
+/// one of them to [`check_fix`].
+pub fn every_setting() -> Vec<crate::Pipeline> {
+    use crate::{Config, Lang, ParagraphStyle, Pipeline};
+    let every: Vec<String> = crate::rules::all()
+        .iter()
+        .map(|r| r.id().to_string())
+        .collect();
+    let mut out = Vec::new();
+    for select in [None, Some(every)] {
+        for lang in [Lang::Auto, Lang::En, Lang::Other] {
+            for paragraphs in [
+                ParagraphStyle::Auto,
+                ParagraphStyle::Single,
+                ParagraphStyle::Blank,
+            ] {
+                let config = Config {
+                    select: select.clone(),
+                    lang,
+                    paragraphs,
+                    ..Config::default()
+                };
+                out.push(Pipeline::new(config).expect("these settings are valid"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

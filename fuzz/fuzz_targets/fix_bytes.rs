@@ -7,34 +7,10 @@
 
 use std::sync::LazyLock;
 
-use copyedit::{Config, Lang, ParagraphStyle, Pipeline, invariant};
+use copyedit::{Pipeline, invariant};
 use libfuzzer_sys::fuzz_target;
 
-static PIPELINES: LazyLock<Vec<Pipeline>> = LazyLock::new(|| {
-    let every: Vec<String> = copyedit::rules::all()
-        .iter()
-        .map(|r| r.id().to_string())
-        .collect();
-    let mut out = Vec::new();
-    for select in [None, Some(every)] {
-        for lang in [Lang::Auto, Lang::En, Lang::Other] {
-            for paragraphs in [
-                ParagraphStyle::Auto,
-                ParagraphStyle::Single,
-                ParagraphStyle::Blank,
-            ] {
-                let config = Config {
-                    select: select.clone(),
-                    lang,
-                    paragraphs,
-                    ..Config::default()
-                };
-                out.push(Pipeline::new(config).expect("valid settings"));
-            }
-        }
-    }
-    out
-});
+static PIPELINES: LazyLock<Vec<Pipeline>> = LazyLock::new(invariant::every_setting);
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {

@@ -188,14 +188,34 @@ const NAME_PREFIXES: &[&str] = &[
     "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "Al", "El", "Ben", "Bin",
 ];
 
+/// Where the text a heading is looked for in starts.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// After a sentence end inside a line: the heading must be title-cased.
+    Mid,
+    /// At the start of line `li` as the document has it.
+    Line,
+    /// At a line break this pass inserts: the next pass sees a line that
+    /// starts here, after the line `prev` (never the title line).
+    Split { prev: &'a str },
+}
+
 /// Find a heading glued before a paragraph in line `li`, looking at the text
 /// from byte `from` (the line start, or a sentence end): the byte offset
 /// where the paragraph starts. See the module docs for the evidence needed.
 pub(crate) fn glued_heading_end(doc: &Document, li: usize, from: usize) -> Option<usize> {
+    let place = if from == doc.lines()[li].content.start {
+        Place::Line
+    } else {
+        Place::Mid
+    };
+    heading_end(doc, li, from, place)
+}
+
+fn heading_end(doc: &Document, li: usize, from: usize, place: Place) -> Option<usize> {
     let text = doc.text();
     let end = doc.lines()[li].content.end;
     let seg = &text[from..end];
-    let at_line_start = from == doc.lines()[li].content.start;
     let mut word_count = 0;
     for (ts, tok) in tokens(seg) {
         word_count += 1;
@@ -221,11 +241,13 @@ pub(crate) fn glued_heading_end(doc: &Document, li: usize, from: usize) -> Optio
             {
                 continue;
             }
-            let title_pos = at_line_start && is_title_line(doc, li);
-            let placed = if at_line_start {
-                title_pos || (is_title_case(head) && previous_line_ends_paragraph(doc, li))
-            } else {
-                is_title_case(head)
+            let title_pos = matches!(place, Place::Line) && is_title_line(doc, li);
+            let placed = match place {
+                Place::Mid => is_title_case(head),
+                Place::Line => {
+                    title_pos || (is_title_case(head) && previous_line_ends_paragraph(doc, li))
+                }
+                Place::Split { prev } => is_title_case(head) && ends_paragraph(prev),
             };
             if placed && glue_is_a_break(doc, head, tok, g, title_pos) {
                 return Some(g_abs);
@@ -348,11 +370,15 @@ fn used_alone(text: &str, word: &str) -> bool {
 fn previous_line_ends_paragraph(doc: &Document, li: usize) -> bool {
     match (0..li).rev().find(|&i| !is_blank(doc.line_text(i))) {
         None => true,
-        Some(p) => {
-            let t = doc.line_text(p).trim_end().trim_end_matches(CLOSERS);
-            t.ends_with(['.', '!', '?', ':']) || is_heading_like(doc.line_text(p))
-        }
+        Some(p) => ends_paragraph(doc.line_text(p)),
     }
+}
+
+/// A line that ends a paragraph: sentence punctuation at its end, or a
+/// heading.
+fn ends_paragraph(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(CLOSERS);
+    t.ends_with(['.', '!', '?', ':']) || is_heading_like(line)
 }
 
 pub struct GluedHeading;
@@ -395,16 +421,14 @@ impl Rule for GluedHeading {
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let text = doc.text();
         let brk = doc.paragraph_break();
+        let mut breaks: Vec<(usize, &'static str)> = Vec::new();
         for (li, l) in doc.lines().iter().enumerate() {
             if doc.is_code(li) || is_blank(doc.line_text(li)) {
                 continue;
             }
+            breaks.clear();
             if let Some(g) = glued_heading_end(doc, li, l.content.start) {
-                out.push(Fix::new(
-                    self.id(),
-                    "heading split from the paragraph after it",
-                    Edit::insert(g, brk),
-                ));
+                breaks.push((g, "heading split from the paragraph after it"));
             }
             // The marks are ASCII, so a byte search finds them.
             for p in memchr::memchr3_iter(b'.', b'!', b'?', doc.line_text(li).as_bytes()) {
@@ -422,12 +446,37 @@ impl Rule for GluedHeading {
                     && super::spacing::is_sentence_glue(doc, li, p)
                     && sentence_glue(doc, li, punct, at) == Glue::Break
                 {
-                    out.push(Fix::new(
-                        self.id(),
-                        "heading split from the sentence before it",
-                        Edit::insert(at, brk),
-                    ));
+                    breaks.push((at, "heading split from the sentence before it"));
                 }
+            }
+            if breaks.is_empty() {
+                continue;
+            }
+            // Each break starts a line the next pass would look at again,
+            // after a line that is now a heading: follow the chain here, or
+            // a run of glued headings is split one per pass.
+            let found = breaks.len();
+            for k in 0..found {
+                let (mut prev, mut b) = (l.content.start, breaks[k].0);
+                if k > 0 {
+                    prev = breaks[k - 1].0.min(b);
+                }
+                while let Some(g) = heading_end(
+                    doc,
+                    li,
+                    b,
+                    Place::Split {
+                        prev: &text[prev..b],
+                    },
+                ) {
+                    breaks.push((g, "heading split from the paragraph after it"));
+                    (prev, b) = (b, g);
+                }
+            }
+            breaks.sort_unstable_by_key(|&(at, _)| at);
+            breaks.dedup_by_key(|&mut (at, _)| at);
+            for &(at, message) in &breaks {
+                out.push(Fix::new(self.id(), message, Edit::insert(at, brk)));
             }
         }
     }

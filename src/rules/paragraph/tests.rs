@@ -133,3 +133,25 @@ fn title_glued_to_a_capitalised_word() {
         "Google's YouTube said on Monday that it would add more videos to its site.\nThe site grew.\n",
     );
 }
+
+/// Two headings glued to each other and to the paragraph: each split starts
+/// a line after a heading, which is the evidence for the next split, so the
+/// chain is followed in the same pass (found by fuzzing, where a long chain
+/// took one pass per heading).
+#[test]
+fn chain_of_glued_headings_in_one_pass() {
+    let cfg = crate::Config {
+        select: Some(vec![ID.to_string()]),
+        lang: crate::Lang::En,
+        ..crate::Config::default()
+    };
+    let out = crate::Pipeline::new(cfg)
+        .unwrap()
+        .run("The talks ended quietly.\nWorld NewsEurope TodayThe leaders met in Paris on Monday to discuss Europe and trade.\n")
+        .unwrap();
+    assert_eq!(
+        out.fixed,
+        "The talks ended quietly.\nWorld News\nEurope Today\nThe leaders met in Paris on Monday to discuss Europe and trade.\n"
+    );
+    assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+}
