@@ -6,8 +6,10 @@
 //! `bill`) are fixed only with proof: a month next to a day or a year
 //! (`may 5`, `30 march`, `in march 2022`) or closing a phrase such as
 //! `in august.`. Multiword names are fixed as a whole when the sequence
-//! matches (`new york`, `harry potter`). Headings, hyphenated words, words
-//! next to digits, URLs and code are never touched.
+//! matches (`new york`, `harry potter`). In a hyphenated word only a name
+//! at its head is fixed, with proof (`anglo-American`, `paris-based`: see
+//! `compound`). Headings, words next to digits, URLs and code are never
+//! touched.
 
 use crate::document::Document;
 use crate::edit::{Edit, Fix};
@@ -17,7 +19,10 @@ use crate::sentence::Position;
 
 use super::casing::{Word, capitalize_first, is_titlecase, scan, split_possessive};
 
+mod compound;
+mod evidence;
 mod names;
+mod people;
 
 pub struct LexiconCase;
 
@@ -30,8 +35,10 @@ static DOC: RuleDoc = RuleDoc {
               `ukraine’s`), acronyms are upper-cased (`nato`, `u.s.`), and multiword names are \
               fixed as a whole (`new york`, `south America`). Words that are also ordinary \
               words (`may`, `march`, `china`, `bill`) are fixed only when the context proves a \
-              date (`may 5`, `30 march`, `in march 2022`). Heading lines, hyphenated words, \
-              words next to digits, URLs and code are left alone.",
+              date (`may 5`, `30 march`, `in march 2022`). A name heading a hyphenated word \
+              is fixed before a capitalised part or a participle (`anglo-American`, \
+              `paris-based`). Heading lines, words next to digits, URLs and code are left \
+              alone.",
     fixes: &[
         (
             "Putin issued a stark warning friday, after the paris summit.\n",
@@ -45,11 +52,15 @@ static DOC: RuleDoc = RuleDoc {
             "Talks began in march 2022 in new york.\n",
             "Talks began in March 2022 in New York.\n",
         ),
+        (
+            "Shares in anglo-American and a paris-based bank rose.\n",
+            "Shares in Anglo-American and a Paris-based bank rose.\n",
+        ),
     ],
     keeps: &[
         "You may march on, said Bill about the china.\n",
         "Talks in Paris\n",
-        "See paris-based firms at www.paris.fr and @paris.\n",
+        "See china-blue cups at www.paris.fr and @paris.\n",
         "The separatists in eastern Ukraine, the US and the Senior Fellow.\n",
     ],
 };
@@ -76,19 +87,28 @@ impl Rule for LexiconCase {
         let mut prev: Option<Word> = None;
         // Words already fixed as part of a phrase end before this offset.
         let mut covered = 0usize;
+        let mut ev = evidence::Evidence::new(doc);
+        let mut people = people::People::default();
         scan(doc, |w| {
             let p = prev.replace(*w);
-            if w.heading || !w.plain || w.start < covered {
+            people.observe(p.as_ref(), w);
+            if w.heading || w.start < covered {
+                return;
+            }
+            if !w.plain {
+                out.extend(compound::hyphen_head(w, &mut ev));
                 return;
             }
             if let Some(end) = fix_phrase(text, w, out) {
                 covered = end;
                 return;
             }
-            if let Some(fix) = fix_word(text, p.as_ref(), w) {
-                out.push(fix);
+            match fix_word(text, p.as_ref(), w) {
+                Some(fix) => out.push(fix),
+                None => people.candidate(p.as_ref(), w),
             }
         });
+        people.finish(out);
     }
 }
 
@@ -569,7 +589,7 @@ mod tests {
 
     #[test]
     fn guards() {
-        assert_keep(ID, "He works at paris-based firms.\n");
+        assert_keep(ID, "He works at paris-themes.com and china-made firms.\n");
         assert_keep(ID, "Visit www.paris.fr or email paris@example.com.\n");
         assert_keep(ID, "Putin warns troops in ukraine\n");
         assert_keep(ID, "Go south three blocks and turn left.\n");

@@ -219,7 +219,7 @@ static NOT_NAME_LIST: WordList = WordList::new(NOT_NAMES);
 
 /// True when `word` is, or is made of, English words: ordinary, inflected,
 /// compound, prefixed or one slip away from one.
-fn english_like(word: &str) -> bool {
+pub(super) fn english_like(word: &str) -> bool {
     if PARTICLE_LIST.contains(word)
         || NOT_NAME_LIST.contains(word)
         || lexicon::is_ordinary(word)
@@ -227,7 +227,7 @@ fn english_like(word: &str) -> bool {
     {
         return true;
     }
-    inflected(word) || compound(word) || misspelt(word)
+    inflected(word) || compound(word) || misspelt(word) || extra_letter(word)
 }
 
 /// `olds`, `trojans`, `implementors`: an ordinary word with an ending.
@@ -311,6 +311,26 @@ fn misspelt(word: &str) -> bool {
         }
     }
     false
+}
+
+/// `ledgendary`: an ordinary word with one letter too many. Only from
+/// eight letters: shorter names are too often a word with a letter added.
+fn extra_letter(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 8 || b.len() > lexicon::MAX_WORD_LEN || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; lexicon::MAX_WORD_LEN];
+    (0..b.len()).any(|i| {
+        // Deleting either letter of a double gives the same word.
+        if i > 0 && b[i] == b[i - 1] {
+            return false;
+        }
+        let t = &mut buf[..b.len() - 1];
+        t[..i].copy_from_slice(&b[..i]);
+        t[i..].copy_from_slice(&b[i + 1..]);
+        std::str::from_utf8(t).is_ok_and(lexicon::is_ordinary)
+    })
 }
 
 /// A chunk that reads as a capitalised name (`Nicolas`, `France`,
@@ -402,6 +422,7 @@ mod tests {
             "reoffending",
             "finsihed",
             "daugher",
+            "ledgendary",
             "trojans",
         ] {
             assert!(english_like(w), "{w}");
