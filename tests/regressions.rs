@@ -89,3 +89,10 @@ fn combining_mark_is_never_capitalised() {
 fn heading_chain_in_one_pass() {
     holds(include_str!("regressions/heading-chain-utf8.txt"));
 }
+
+/// Found by fuzzing: a run of unknown lowercase words after a name, each
+/// capitalised only once the word before it was, one per pass.
+#[test]
+fn run_of_names_in_one_pass() {
+    holds("S frd rfadirfa\u{2009};dia fridida fjida ida fjida fjiday:y:");
+}

@@ -89,8 +89,18 @@ impl Rule for LexiconCase {
         let mut covered = 0usize;
         let mut ev = evidence::Evidence::new(doc);
         let mut people = people::People::default();
+        // The word this pass fixed last, and its new text: a name it turns
+        // into is evidence for the word after it, as it will be on the next
+        // pass (`Nicolas claquin dupont`), so a run of names is fixed in one
+        // pass instead of one name per pass.
+        let mut fixed: Option<(usize, String)> = None;
         scan(doc, |w| {
             let p = prev.replace(*w);
+            let just_fixed = fixed.take();
+            let p_new = just_fixed
+                .as_ref()
+                .filter(|(start, _)| p.as_ref().is_some_and(|p| p.start == *start))
+                .map(|(_, t)| t.as_str());
             people.observe(p.as_ref(), w);
             if w.heading || w.start < covered {
                 return;
@@ -103,8 +113,11 @@ impl Rule for LexiconCase {
                 covered = end;
                 return;
             }
-            match fix_word(text, p.as_ref(), w) {
-                Some(fix) => out.push(fix),
+            match fix_word(text, p.as_ref(), p_new, w) {
+                Some(fix) => {
+                    fixed = Some((w.start, fix.edits[0].replacement.to_string()));
+                    out.push(fix);
+                }
                 None => people.candidate(p.as_ref(), w),
             }
         });
@@ -122,7 +135,8 @@ fn candidate(w: &Word) -> bool {
         && w.lower
 }
 
-fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
+/// `prev_new`: the text `prev` gets from a fix of this pass, if any.
+fn fix_word(text: &str, prev: Option<&Word>, prev_new: Option<&str>, w: &Word) -> Option<Fix> {
     if !candidate(w) {
         return None;
     }
@@ -131,7 +145,7 @@ fn fix_word(text: &str, prev: Option<&Word>, w: &Word) -> Option<Fix> {
         return Some(fix);
     }
     let Some(entry) = lexicon::lookup(base) else {
-        return names::between_names(text, prev, w, base);
+        return names::between_names(text, prev, prev_new, w, base);
     };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,

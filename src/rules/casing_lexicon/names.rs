@@ -17,7 +17,14 @@ use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessiv
 use super::{ID, PARTICLE_LIST, next_chunk};
 
 /// A word the lexicon does not know, next to a name.
-pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
+/// `prev_new`: the text `prev` gets from a fix of the same pass.
+pub(super) fn between_names(
+    text: &str,
+    prev: Option<&Word>,
+    prev_new: Option<&str>,
+    w: &Word,
+    base: &str,
+) -> Option<Fix> {
     if base.len() < 4
         || base.len() > lexicon::MAX_WORD_LEN
         || !base.bytes().all(|b| b.is_ascii_lowercase())
@@ -27,7 +34,11 @@ pub(super) fn between_names(text: &str, prev: Option<&Word>, w: &Word, base: &st
     {
         return None;
     }
-    let after_name = prev.is_some_and(|p| title_before(p, w) || name_before(p, w));
+    let after_name = prev.is_some_and(|p| {
+        title_before(p, w)
+            || name_before(p, w)
+            || prev_new.is_some_and(|t| next_to(p, w) && p.plain && name_chunk(t))
+    });
     let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
     let after_role =
         prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && ROLE_LIST.contains(p.text));
@@ -126,7 +137,12 @@ fn in_list(text: &str, prev: Option<&Word>, w: &Word) -> bool {
 
 /// `p` is a capitalised name right before `w`: `Nicolas claquin`.
 pub(super) fn name_before(p: &Word, w: &Word) -> bool {
-    p.seq + 1 == w.seq && !p.punct_after && p.plain && name_chunk(p.text)
+    next_to(p, w) && p.plain && name_chunk(p.text)
+}
+
+/// `p` comes right before `w`, one space and no punctuation between them.
+fn next_to(p: &Word, w: &Word) -> bool {
+    p.seq + 1 == w.seq && !p.punct_after
 }
 
 /// `p` is a capitalised personal name right before `w` (`Estelle
@@ -359,6 +375,27 @@ mod tests {
     use crate::rules::testing::{assert_fix, assert_keep};
 
     const ID: &str = super::ID;
+
+    /// A run of unknown names after a name is fixed in one pass: each name
+    /// fixed is evidence for the next (fuzzing found such a run fixed one
+    /// word per pass until the passes ran out).
+    #[test]
+    fn run_of_names_in_one_pass() {
+        let cfg = crate::Config {
+            select: Some(vec![ID.to_string()]),
+            lang: crate::Lang::En,
+            ..crate::Config::default()
+        };
+        let out = crate::Pipeline::new(cfg)
+            .unwrap()
+            .run("They met Nicolas claquin fridida fjida in Lyon on Monday.\n")
+            .unwrap();
+        assert_eq!(
+            out.fixed,
+            "They met Nicolas Claquin Fridida Fjida in Lyon on Monday.\n"
+        );
+        assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+    }
 
     #[test]
     fn names_next_to_names() {
