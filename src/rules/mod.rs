@@ -57,6 +57,19 @@ pub(crate) mod testing {
         assert_eq!(run_rule(id, input), expected, "rule {id} on {input:?}");
     }
 
+    /// The rule reaches `expected` with every fix made in the first pass.
+    #[track_caller]
+    pub fn assert_fix_in_one_pass(id: &str, input: &str, expected: &str) {
+        let cfg = Config {
+            select: Some(vec![id.to_string()]),
+            lang: Lang::En,
+            ..Config::default()
+        };
+        let out = Pipeline::new(cfg).unwrap().run(input).unwrap();
+        assert_eq!(out.fixed, expected, "rule {id} on {input:?}");
+        assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
+    }
+
     #[track_caller]
     pub fn assert_keep(id: &str, input: &str) {
         assert_eq!(

@@ -1,4 +1,4 @@
-use crate::rules::testing::{assert_fix, assert_keep, run_rule};
+use crate::rules::testing::{assert_fix, assert_fix_in_one_pass, assert_keep, run_rule};
 
 const COMMA: &str = "space-after-comma";
 const AFTER: &str = "space-after-punctuation";
@@ -108,23 +108,12 @@ fn after_positive() {
     );
 }
 
-#[track_caller]
-fn fixed_in_one_pass(input: &str, expected: &str) {
-    let cfg = crate::Config {
-        select: Some(vec![AFTER.to_string()]),
-        lang: crate::Lang::En,
-        ..crate::Config::default()
-    };
-    let out = crate::Pipeline::new(cfg).unwrap().run(input).unwrap();
-    assert_eq!(out.fixed, expected);
-    assert!(out.fixes.iter().all(|f| f.pass == 0), "{:?}", out.fixes);
-}
-
 /// A chain of glued sentences is fixed in one pass: each space ends the
 /// token the next period is judged in.
 #[test]
 fn glued_chain_in_one_pass() {
-    fixed_in_one_pass(
+    assert_fix_in_one_pass(
+        AFTER,
         "It ended.Then.He left.
 ",
         "It ended. Then. He left.
@@ -137,7 +126,8 @@ fn glued_chain_in_one_pass() {
 /// one site per pass.
 #[test]
 fn chain_fixed_right_to_left_in_one_pass() {
-    fixed_in_one_pass(
+    assert_fix_in_one_pass(
+        AFTER,
         "%!]I%!]I%!]I;i%]I\u{3000}H\n",
         "%!] I%!] I%!] I; i%]I\u{3000}H\n",
     );
