@@ -96,3 +96,12 @@ fn heading_chain_in_one_pass() {
 fn run_of_names_in_one_pass() {
     holds("S frd rfadirfa\u{2009};dia fridida fjida ida fjida fjiday:y:");
 }
+
+/// Found by fuzzing: the mirror of the run above, unknown words before a
+/// name capitalised one per pass from right to left, then consensus-case
+/// joining in. A fixed word is now evidence for the words before it too.
+#[test]
+fn run_of_names_right_to_left() {
+    let bytes = include_bytes!("regressions/name-run-right-to-left-bytes.bin");
+    holds(&String::from_utf8_lossy(&bytes[1..]));
+}

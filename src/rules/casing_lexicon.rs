@@ -94,6 +94,10 @@ impl Rule for LexiconCase {
         // pass (`Nicolas claquin dupont`), so a run of names is fixed in one
         // pass instead of one name per pass.
         let mut fixed: Option<(usize, String)> = None;
+        // The mirror of `fixed`: the unfixed words right before this one, so
+        // a name fixed now is evidence for the word before it, and that one
+        // for the word before it (`friiafrida fridaa Frida`), in this pass.
+        let mut run = Run::default();
         scan(doc, |w| {
             let p = prev.replace(*w);
             let just_fixed = fixed.take();
@@ -102,26 +106,101 @@ impl Rule for LexiconCase {
                 .filter(|(start, _)| p.as_ref().is_some_and(|p| p.start == *start))
                 .map(|(_, t)| t.as_str());
             people.observe(p.as_ref(), w);
-            if w.heading || w.start < covered {
+            if w.heading || w.start < covered || !w.plain {
+                run.words.clear();
+                if !w.heading && w.start >= covered {
+                    out.extend(compound::hyphen_head(w, &mut ev));
+                }
                 return;
             }
-            if !w.plain {
-                out.extend(compound::hyphen_head(w, &mut ev));
-                return;
-            }
+            let before = out.len();
             if let Some(end) = fix_phrase(text, w, out) {
                 covered = end;
+                if let Some(i) =
+                    (before..out.len()).find(|&i| out[i].edits[0].range.start == w.start)
+                {
+                    let e = out[i].edits[0].clone();
+                    run.sweep(text, e.range, &e.replacement, out, &mut people);
+                }
+                run.words.clear();
                 return;
             }
-            match fix_word(text, p.as_ref(), p_new, w) {
+            match fix_word(text, p.as_ref(), p_new, w, None) {
                 Some(fix) => {
-                    fixed = Some((w.start, fix.edits[0].replacement.to_string()));
+                    let e = &fix.edits[0];
+                    fixed = Some((w.start, e.replacement.to_string()));
+                    let e = e.clone();
                     out.push(fix);
+                    run.sweep(text, e.range, &e.replacement, out, &mut people);
                 }
-                None => people.candidate(p.as_ref(), w),
+                None => {
+                    people.candidate(p.as_ref(), w);
+                    run.push(p, p_new, w);
+                }
             }
         });
         people.finish(out);
+    }
+}
+
+/// Words no test fixed, each right after the one before it with nothing
+/// between but a space, and the word before each with its text of this
+/// pass if it was fixed.
+#[derive(Default)]
+struct Run<'a> {
+    words: Vec<(Option<Word<'a>>, Option<String>, Word<'a>)>,
+}
+
+impl<'a> Run<'a> {
+    /// A run long enough for any name; older words are dropped.
+    const MAX: usize = 32;
+
+    fn push(&mut self, prev: Option<Word<'a>>, prev_new: Option<&str>, w: &Word<'a>) {
+        if !candidate(w)
+            || !self
+                .words
+                .last()
+                .is_some_and(|(_, _, l)| l.seq + 1 == w.seq && !l.punct_after)
+        {
+            self.words.clear();
+            if !candidate(w) {
+                return;
+            }
+        }
+        if self.words.len() == Self::MAX {
+            self.words.remove(0);
+        }
+        self.words.push((prev, prev_new.map(str::to_owned), *w));
+    }
+
+    /// The word at `range` became `new`: judge the words before it again,
+    /// right to left, with each new text as the next word, until one stays.
+    fn sweep(
+        &mut self,
+        text: &str,
+        mut range: std::ops::Range<usize>,
+        new: &str,
+        out: &mut Vec<Fix>,
+        people: &mut people::People<'a>,
+    ) {
+        let mut new = new.to_owned();
+        while let Some((p, p_new, w)) = self.words.pop() {
+            if w.punct_after || w.end() + 1 != range.start || text.as_bytes()[w.end()] != b' ' {
+                break;
+            }
+            let Some(rest) = next_chunk(text, w.end()).and_then(|c| c.get(range.len()..)) else {
+                break;
+            };
+            let next = format!("{new}{rest}");
+            let Some(fix) = fix_word(text, p.as_ref(), p_new.as_deref(), &w, Some(&next)) else {
+                break;
+            };
+            people.forget(w.start);
+            range = fix.edits[0].range.clone();
+            new = fix.edits[0].replacement.to_string();
+            out.push(fix);
+        }
+        self.words.clear();
     }
 }
 
@@ -135,17 +214,25 @@ fn candidate(w: &Word) -> bool {
         && w.lower
 }
 
-/// `prev_new`: the text `prev` gets from a fix of this pass, if any.
-fn fix_word(text: &str, prev: Option<&Word>, prev_new: Option<&str>, w: &Word) -> Option<Fix> {
+/// `prev_new`: the text `prev` gets from a fix of this pass, if any;
+/// `next_new`: the same for the chunk after `w`.
+fn fix_word(
+    text: &str,
+    prev: Option<&Word>,
+    prev_new: Option<&str>,
+    w: &Word,
+    next_new: Option<&str>,
+) -> Option<Fix> {
     if !candidate(w) {
         return None;
     }
+    let next = || next_new.or_else(|| next_chunk(text, w.end()));
     let (base, suffix) = split_possessive(w.text);
     if let Some(fix) = after_title(prev, w, base) {
         return Some(fix);
     }
     let Some(entry) = lexicon::lookup(base) else {
-        return names::between_names(text, prev, prev_new, w, base);
+        return names::between_names(prev, prev_new, w, next, base);
     };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,
@@ -159,7 +246,7 @@ fn fix_word(text: &str, prev: Option<&Word>, prev_new: Option<&str>, w: &Word) -
         Class::Ambiguous | Class::Familiar | Class::Given => {
             ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
-                && next_chunk(text, w.end()).is_some_and(|n| {
+                && next().is_some_and(|n| {
                     surname_like(n, entry.class == Class::Given)
                         // `jack Straw`, `robin Cook`: any capitalised word
                         // after a given name that is no everyday word.

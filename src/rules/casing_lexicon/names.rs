@@ -14,15 +14,16 @@ use crate::edit::{Edit, Fix};
 use crate::lexicon::{self, Class, Folded, WordList};
 use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessive};
 
-use super::{ID, PARTICLE_LIST, next_chunk};
+use super::{ID, PARTICLE_LIST};
 
 /// A word the lexicon does not know, next to a name.
-/// `prev_new`: the text `prev` gets from a fix of the same pass.
-pub(super) fn between_names(
-    text: &str,
+/// `prev_new`: the text `prev` gets from a fix of the same pass; `next`:
+/// the chunk after `w`, with its text of this pass.
+pub(super) fn between_names<'t>(
     prev: Option<&Word>,
     prev_new: Option<&str>,
     w: &Word,
+    next: impl Fn() -> Option<&'t str>,
     base: &str,
 ) -> Option<Fix> {
     if base.len() < 4
@@ -39,10 +40,10 @@ pub(super) fn between_names(
             || name_before(p, w)
             || prev_new.is_some_and(|t| next_to(p, w) && p.plain && name_chunk(t))
     });
-    let before_name = !w.punct_after && next_chunk(text, w.end()).is_some_and(name_chunk);
+    let before_name = !w.punct_after && next().is_some_and(name_chunk);
     let after_role =
         prev.is_some_and(|p| p.seq + 1 == w.seq && !p.punct_after && ROLE_LIST.contains(p.text));
-    if !(after_name || before_name || after_role || in_list(text, prev, w)) || english_like(base) {
+    if !(after_name || before_name || after_role || in_list(prev, w, &next)) || english_like(base) {
         return None;
     }
     Some(Fix::new(
@@ -125,14 +126,13 @@ static ROLE_LIST: WordList = WordList::new(ROLES);
 
 /// `Samsung, sendo and Siemens`, `Google, copernic, Enfish`: an item of a
 /// list whose previous item is a name.
-fn in_list(text: &str, prev: Option<&Word>, w: &Word) -> bool {
+fn in_list<'t>(prev: Option<&Word>, w: &Word, next: impl Fn() -> Option<&'t str>) -> bool {
     let Some(p) = prev else { return false };
     if p.seq + 1 != w.seq || !p.plain || !p.chunk.ends_with(',') || !name_chunk(p.chunk) {
         return false;
     }
     let ends_item = w.chunk.ends_with([',', '.']) && w.chunk.len() == w.text.len() + 1;
-    ends_item
-        || (!w.punct_after && next_chunk(text, w.end()).is_some_and(|n| n == "and" || n == "or"))
+    ends_item || (!w.punct_after && next().is_some_and(|n| n == "and" || n == "or"))
 }
 
 /// `p` is a capitalised name right before `w`: `Nicolas claquin`.
@@ -386,6 +386,24 @@ mod tests {
             "They met Nicolas claquin fridida fjida in Lyon on Monday.\n",
             "They met Nicolas Claquin Fridida Fjida in Lyon on Monday.\n",
         );
+    }
+
+    /// The mirror: a run of unknown names before a name, each fixed only
+    /// once the word after it was (fuzzing found this one per pass too).
+    #[test]
+    fn run_of_names_before_a_name_in_one_pass() {
+        assert_fix_in_one_pass(
+            ID,
+            "They met fjida fridida claquin Nicolas in Lyon.\n",
+            "They met Fjida Fridida Claquin Nicolas in Lyon.\n",
+        );
+        // The sweep stops at the first word that stays.
+        assert_fix_in_one_pass(
+            ID,
+            "We saw the fridida claquin Nicolas there.\n",
+            "We saw the Fridida Claquin Nicolas there.\n",
+        );
+        assert_keep(ID, "They met fjida, fridida claquin.\n");
     }
 
     #[test]

@@ -80,6 +80,13 @@ impl<'a> People<'a> {
         self.candidates.push((*p, w.start, base));
     }
 
+    /// The word at `start` was fixed after all: no longer a candidate.
+    pub(super) fn forget(&mut self, start: usize) {
+        if let Some(i) = self.candidates.iter().rposition(|c| c.1 == start) {
+            self.candidates.remove(i);
+        }
+    }
+
     /// Fix the candidates whose word the document writes as a surname.
     pub(super) fn finish(self, out: &mut Vec<Fix>) {
         if self.surnames.is_empty() {
