@@ -105,3 +105,12 @@ fn run_of_names_right_to_left() {
     let bytes = include_bytes!("regressions/name-run-right-to-left-bytes.bin");
     holds(&String::from_utf8_lossy(&bytes[1..]));
 }
+
+/// Found by fuzzing: junk removal, then two spacing fixes, then names
+/// capitalised by proper-noun-case and consensus-case in turn, each fix the
+/// evidence for the next: more passes than the pipeline allowed (8, now 16).
+#[test]
+fn chain_of_rules_within_the_pass_budget() {
+    let bytes = include_bytes!("regressions/consensus-chain-bytes.bin");
+    holds(&String::from_utf8_lossy(&bytes[1..]));
+}

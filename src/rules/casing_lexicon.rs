@@ -125,7 +125,8 @@ impl Rule for LexiconCase {
                 run.words.clear();
                 return;
             }
-            match fix_word(text, p.as_ref(), p_new, w, None) {
+            let mut hopeful = false;
+            match fix_word(text, p.as_ref(), p_new, w, None, &mut hopeful) {
                 Some(fix) => {
                     let e = &fix.edits[0];
                     fixed = Some((w.start, e.replacement.to_string()));
@@ -135,7 +136,11 @@ impl Rule for LexiconCase {
                 }
                 None => {
                     people.candidate(p.as_ref(), w);
-                    run.push(p, p_new, w);
+                    if hopeful {
+                        run.push(p, p_new, w);
+                    } else {
+                        run.words.clear();
+                    }
                 }
             }
         });
@@ -156,16 +161,12 @@ impl<'a> Run<'a> {
     const MAX: usize = 32;
 
     fn push(&mut self, prev: Option<Word<'a>>, prev_new: Option<&str>, w: &Word<'a>) {
-        if !candidate(w)
-            || !self
-                .words
-                .last()
-                .is_some_and(|(_, _, l)| l.seq + 1 == w.seq && !l.punct_after)
+        if !self
+            .words
+            .last()
+            .is_some_and(|(_, _, l)| l.seq + 1 == w.seq && !l.punct_after)
         {
             self.words.clear();
-            if !candidate(w) {
-                return;
-            }
         }
         if self.words.len() == Self::MAX {
             self.words.remove(0);
@@ -192,7 +193,16 @@ impl<'a> Run<'a> {
                 break;
             };
             let next = format!("{new}{rest}");
-            let Some(fix) = fix_word(text, p.as_ref(), p_new.as_deref(), &w, Some(&next)) else {
+            let mut hopeful = false;
+            let fixed = fix_word(
+                text,
+                p.as_ref(),
+                p_new.as_deref(),
+                &w,
+                Some(&next),
+                &mut hopeful,
+            );
+            let Some(fix) = fixed else {
                 break;
             };
             people.forget(w.start);
@@ -215,13 +225,15 @@ fn candidate(w: &Word) -> bool {
 }
 
 /// `prev_new`: the text `prev` gets from a fix of this pass, if any;
-/// `next_new`: the same for the chunk after `w`.
+/// `next_new`: the same for the chunk after `w`. `hopeful` is set when a
+/// word left alone might be fixed if the chunk after it became a name.
 fn fix_word(
     text: &str,
     prev: Option<&Word>,
     prev_new: Option<&str>,
     w: &Word,
     next_new: Option<&str>,
+    hopeful: &mut bool,
 ) -> Option<Fix> {
     if !candidate(w) {
         return None;
@@ -232,6 +244,10 @@ fn fix_word(
         return Some(fix);
     }
     let Some(entry) = lexicon::lookup(base) else {
+        if !names::may_be_name(base) {
+            return None;
+        }
+        *hopeful = !w.punct_after;
         return names::between_names(prev, prev_new, w, next, base);
     };
     let ok = match entry.class {
@@ -244,6 +260,8 @@ fn fix_word(
         // name before a name; `Lord goldsmith`: a familiar name after a
         // title.
         Class::Ambiguous | Class::Familiar | Class::Given => {
+            *hopeful =
+                !w.punct_after && (entry.class == Class::Given || matches!(base, "sir" | "dame"));
             ((entry.class == Class::Given || matches!(base, "sir" | "dame"))
                 && !w.punct_after
                 && next().is_some_and(|n| {

@@ -16,7 +16,18 @@ use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessiv
 
 use super::{ID, PARTICLE_LIST};
 
-/// A word the lexicon does not know, next to a name.
+/// A word the lexicon does not know that may be a name, if its neighbours
+/// prove it: the cheap tests, before [`between_names`].
+pub(super) fn may_be_name(base: &str) -> bool {
+    base.len() >= 4
+        && base.len() <= lexicon::MAX_WORD_LEN
+        && base.bytes().all(|b| b.is_ascii_lowercase())
+        && base.bytes().any(is_vowel)
+        // Most words are English: the cheapest part of `english_like` first.
+        && !lexicon::is_ordinary(base)
+}
+
+/// A word the lexicon does not know, next to a name; [`may_be_name`] holds.
 /// `prev_new`: the text `prev` gets from a fix of the same pass; `next`:
 /// the chunk after `w`, with its text of this pass.
 pub(super) fn between_names<'t>(
@@ -26,15 +37,6 @@ pub(super) fn between_names<'t>(
     next: impl Fn() -> Option<&'t str>,
     base: &str,
 ) -> Option<Fix> {
-    if base.len() < 4
-        || base.len() > lexicon::MAX_WORD_LEN
-        || !base.bytes().all(|b| b.is_ascii_lowercase())
-        || !base.bytes().any(is_vowel)
-        // Most words are English: the cheapest part of `english_like` first.
-        || lexicon::is_ordinary(base)
-    {
-        return None;
-    }
     let after_name = prev.is_some_and(|p| {
         title_before(p, w)
             || name_before(p, w)
