@@ -113,8 +113,17 @@ type Set = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 /// document (short keys, built and dropped per document).
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+/// What the lexicon holds for one lowercase form: one probe answers both
+/// "is it a name" and "is it an ordinary word", which the casing rules ask
+/// of nearly every lowercase word.
+#[derive(Clone, Copy)]
+struct Slot {
+    entry: Option<Entry>,
+    ordinary: bool,
+}
+
 struct Lexicon {
-    words: Table<Entry>,
+    words: Table<Slot>,
     phrases: Table<Vec<Phrase>>,
     /// A bit per [`fingerprint`] of each phrase's first word: a few hundred
     /// words start a phrase, and this turns nearly every other word away
@@ -144,8 +153,9 @@ fn lexicon() -> &'static Lexicon {
 fn build() -> Lexicon {
     // Sized up front: growing a table of 80,000 keys rehashes it many times,
     // and this runs once per process, before the first document.
-    let lines = memchr::memchr_iter(b'\n', PROPER.as_bytes()).count();
-    let mut words = Table::with_capacity_and_hasher(lines, Default::default());
+    let lines = memchr::memchr_iter(b'\n', PROPER.as_bytes()).count()
+        + memchr::memchr_iter(b'\n', ORDINARY.as_bytes()).count();
+    let mut words: Table<Slot> = Table::with_capacity_and_hasher(lines, Default::default());
     let mut phrases: Table<Vec<Phrase>> = Table::default();
     for line in data_lines(PROPER) {
         // Split by byte search: a `str::split` per line of a few bytes cost
@@ -167,13 +177,29 @@ fn build() -> Lexicon {
         };
         match split_at_byte(key, b' ') {
             None => {
-                words.insert(key, Entry { form, class });
+                let entry = Some(Entry { form, class });
+                words.insert(
+                    key,
+                    Slot {
+                        entry,
+                        ordinary: false,
+                    },
+                );
             }
             Some((first, rest)) => phrases
                 .entry(first)
                 .or_default()
                 .push(Phrase { rest, form }),
         }
+    }
+    for word in data_lines(ORDINARY) {
+        words
+            .entry(word)
+            .or_insert(Slot {
+                entry: None,
+                ordinary: false,
+            })
+            .ordinary = true;
     }
     // Longer phrases first, so `world war ii` wins over `world war`.
     let mut phrase_starts = Box::new([0u64; FINGERPRINTS / 64]);
@@ -224,21 +250,25 @@ fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     Some((&s[..i], &s[i + 1..]))
 }
 
-/// A hash set of the lines of a sorted word list.
-fn word_set(data: &'static str) -> Set {
-    let n = memchr::memchr_iter(b'\n', data.as_bytes()).count() + 1;
-    let mut set = Set::with_capacity_and_hasher(n, Default::default());
-    set.extend(data_lines(data));
-    set
-}
-
 /// The entry for a lowercase word (without a possessive `'s`), if any.
 #[inline]
 pub(crate) fn lookup(word: &str) -> Option<Entry> {
     if word.len() > MAX_WORD_LEN || word.len() < 2 {
         return None;
     }
-    lexicon().words.get(word).copied()
+    lexicon().words.get(word).and_then(|s| s.entry)
+}
+
+/// What the lexicon knows about a lowercase word (without a possessive
+/// `'s`), in one probe: [`lookup`] and [`is_ordinary`] together.
+#[inline]
+pub(crate) fn classify(word: &str) -> Folded {
+    let slot = lexicon().words.get(word);
+    match slot.and_then(|s| s.entry) {
+        Some(e) if (2..=MAX_WORD_LEN).contains(&word.len()) => Folded::Entry(e),
+        _ if slot.is_some_and(|s| s.ordinary) => Folded::Ordinary,
+        _ => Folded::Unknown,
+    }
 }
 
 /// Multiword names whose first word is `first` (lowercase), longest first.
@@ -259,12 +289,7 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
 /// True when the lowercase `word` is an ordinary English word (`china`,
 /// `bill`, `mark`), so its lowercase form may be right in any document.
 pub(crate) fn is_ordinary(word: &str) -> bool {
-    // Asked for most lowercase words that are no names (the rules rule out
-    // English words first), so a hash set, built when first needed.
-    static ORDINARY_WORDS: OnceLock<Set> = OnceLock::new();
-    ORDINARY_WORDS
-        .get_or_init(|| word_set(ORDINARY))
-        .contains(word)
+    lexicon().words.get(word).is_some_and(|s| s.ordinary)
 }
 
 /// True when the lowercase `word` is a rare English word (`frontman`,
@@ -318,11 +343,7 @@ pub(crate) fn lookup_folded(word: &str) -> Option<Folded> {
     b.make_ascii_lowercase();
     // ASCII case changes keep UTF-8 valid.
     let lower = std::str::from_utf8(b).ok()?;
-    Some(match lookup(lower) {
-        Some(e) => Folded::Entry(e),
-        None if is_ordinary(lower) => Folded::Ordinary,
-        None => Folded::Unknown,
-    })
+    Some(classify(lower))
 }
 
 /// A hand-written list of words, asked as a set: rules keep their lists as

@@ -243,12 +243,16 @@ fn fix_word(
     if let Some(fix) = after_title(prev, w, base) {
         return Some(fix);
     }
-    let Some(entry) = lexicon::lookup(base) else {
-        if !names::may_be_name(base) {
-            return None;
+    let entry = match lexicon::classify(base) {
+        Folded::Entry(e) => e,
+        Folded::Ordinary => return None,
+        Folded::Unknown => {
+            if !names::may_be_name(base) {
+                return None;
+            }
+            *hopeful = !w.punct_after;
+            return names::between_names(prev, prev_new, w, next, base);
         }
-        *hopeful = !w.punct_after;
-        return names::between_names(prev, prev_new, w, next, base);
     };
     let ok = match entry.class {
         Class::Name | Class::Place | Class::Acronym => true,

@@ -16,15 +16,14 @@ use crate::rules::casing::{Word, capitalize_first, is_titlecase, split_possessiv
 
 use super::{ID, PARTICLE_LIST};
 
-/// A word the lexicon does not know that may be a name, if its neighbours
-/// prove it: the cheap tests, before [`between_names`].
+/// A word the lexicon does not know, neither as a name nor as an ordinary
+/// word ([`lexicon::classify`]), that may be a name if its neighbours prove
+/// it: the cheap tests, before [`between_names`].
 pub(super) fn may_be_name(base: &str) -> bool {
     base.len() >= 4
         && base.len() <= lexicon::MAX_WORD_LEN
         && base.bytes().all(|b| b.is_ascii_lowercase())
         && base.bytes().any(is_vowel)
-        // Most words are English: the cheapest part of `english_like` first.
-        && !lexicon::is_ordinary(base)
 }
 
 /// A word the lexicon does not know, next to a name; [`may_be_name`] holds.
