@@ -58,14 +58,17 @@ impl Rule for ConsensusCase {
         // Capitalised mid-sentence uses, keyed by the lowercase first letter
         // and the rest as written, so lowercase words look up without
         // allocating: `Yukos` and `yukos` are both ('y', "ukos").
-        let mut capital: WordMap<Key, usize> = WordMap::default();
+        // Sized for a news article's share of capitalised words, so the
+        // maps rarely grow (each growth rehashes every key).
+        let expect = words.len() / 16;
+        let mut capital: WordMap<Key, usize> = map_with_capacity(expect);
         // Capitalised uses with no capitalised neighbour (`said Fiat was`,
         // not `Burren Energy`): the only evidence for a word that is also
         // ordinary.
-        let mut alone: WordMap<Key, usize> = WordMap::default();
+        let mut alone: WordMap<Key, usize> = map_with_capacity(expect);
         // Two capitalised words in a row (`Gordon Brown`); `true` when the
         // first is mid-sentence too, so it may vouch for its own capital.
-        let mut pairs: WordMap<(Key, Key), Pair> = WordMap::default();
+        let mut pairs: WordMap<(Key, Key), Pair> = map_with_capacity(expect / 2);
         // Every key of `capital`, for a cheap first test of lowercase words.
         let mut capital_keys = KeyFilter::default();
         for (i, w) in words.iter().enumerate() {
@@ -273,17 +276,26 @@ type Key<'a> = (char, &'a str);
 /// A bit per key fingerprint: most lowercase words of a document are no
 /// capitalised word's key, and this tells so without hashing the word.
 /// No false negatives: every inserted key tests positive.
-#[derive(Default)]
-struct KeyFilter([u64; 16]);
+struct KeyFilter([u64; 64]);
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter([0; 64])
+    }
+}
 
 impl KeyFilter {
+    /// From the first letter, the length and the last two bytes: words
+    /// that share all four are rare enough that few lowercase words pass.
     fn bit((first, rest): Key) -> (usize, u64) {
-        let last = rest.as_bytes().last().copied().unwrap_or(0);
-        let f = (first as usize)
-            .wrapping_mul(31)
-            .wrapping_add(rest.len().wrapping_mul(131))
-            .wrapping_add(usize::from(last).wrapping_mul(17))
-            & 1023;
+        let b = rest.as_bytes();
+        let tail = match b {
+            [.., x, y] => u32::from(*x) << 8 | u32::from(*y),
+            [y] => u32::from(*y),
+            [] => 0,
+        };
+        let h = (u32::from(first) ^ (b.len() as u32) << 8 ^ tail << 13).wrapping_mul(0x9e37_79b1);
+        let f = (h >> 20) as usize;
         (f / 64, 1 << (f % 64))
     }
 
@@ -301,6 +313,10 @@ impl KeyFilter {
 /// `base` holds a period or an apostrophe (`'` or `’`).
 fn has_period_or_apostrophe(base: &str) -> bool {
     base.bytes().any(|b| b == b'.' || b == b'\'') || (!base.is_ascii() && base.contains('’'))
+}
+
+fn map_with_capacity<K, V>(n: usize) -> WordMap<K, V> {
+    WordMap::with_capacity_and_hasher(n, Default::default())
 }
 
 fn key(word: &str) -> Option<Key<'_>> {
