@@ -76,6 +76,29 @@ pub(crate) fn scan<'a>(doc: &Document<'a>, mut visit: impl FnMut(&Word<'a>)) {
     }
 }
 
+/// [`scan`], with the word before each (any word, next to it or not): a
+/// reference into the cached list, so rules that look back copy nothing.
+pub(crate) fn scan_with_prev<'a>(
+    doc: &Document<'a>,
+    mut visit: impl FnMut(Option<&Word<'a>>, &Word<'a>),
+) {
+    if doc.text().len() <= CACHE_LIMIT {
+        let words = doc.words();
+        if let Some(first) = words.first() {
+            visit(None, first);
+        }
+        for pair in words.windows(2) {
+            visit(Some(&pair[0]), &pair[1]);
+        }
+    } else {
+        let mut prev: Option<Word<'a>> = None;
+        walk(doc, &mut |w: &Word<'a>| {
+            visit(prev.as_ref(), w);
+            prev = Some(*w);
+        });
+    }
+}
+
 /// Every word of `doc` outside code blocks, in order, for rules that look
 /// back and forth: the cached list, or for a document too large to cache, a
 /// list of its own.

@@ -17,7 +17,8 @@ use crate::lexicon::{self, Class, Folded, Phrase, WordList};
 use crate::rule::{Rule, RuleDoc};
 use crate::sentence::Position;
 
-use super::casing::{Word, capitalize_first, is_titlecase, scan, split_possessive};
+use super::casing::{Word, capitalize_first, is_titlecase, split_possessive};
+use crate::words::scan_with_prev;
 
 mod compound;
 mod evidence;
@@ -84,7 +85,6 @@ impl Rule for LexiconCase {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let text = doc.text();
-        let mut prev: Option<Word> = None;
         // Words already fixed as part of a phrase end before this offset.
         let mut covered = 0usize;
         let mut ev = evidence::Evidence::new(doc);
@@ -98,14 +98,13 @@ impl Rule for LexiconCase {
         // a name fixed now is evidence for the word before it, and that one
         // for the word before it (`friiafrida fridaa Frida`), in this pass.
         let mut run = Run::default();
-        scan(doc, |w| {
-            let p = prev.replace(*w);
+        scan_with_prev(doc, |p, w| {
             let just_fixed = fixed.take();
             let p_new = just_fixed
                 .as_ref()
-                .filter(|(start, _)| p.as_ref().is_some_and(|p| p.start == *start))
+                .filter(|(start, _)| p.is_some_and(|p| p.start == *start))
                 .map(|(_, t)| t.as_str());
-            people.observe(p.as_ref(), w);
+            people.observe(p, w);
             if w.heading || w.start < covered || !w.plain {
                 run.words.clear();
                 if !w.heading && w.start >= covered {
@@ -126,7 +125,7 @@ impl Rule for LexiconCase {
                 return;
             }
             let mut hopeful = false;
-            match fix_word(text, p.as_ref(), p_new, w, None, &mut hopeful) {
+            match fix_word(text, p, p_new, w, None, &mut hopeful) {
                 Some(fix) => {
                     let e = &fix.edits[0];
                     fixed = Some((w.start, e.replacement.to_string()));
@@ -135,9 +134,9 @@ impl Rule for LexiconCase {
                     run.sweep(text, e.range, &e.replacement, out, &mut people);
                 }
                 None => {
-                    people.candidate(p.as_ref(), w);
+                    people.candidate(p, w);
                     if hopeful {
-                        run.push(p, p_new, w);
+                        run.push(p.copied(), p_new, w);
                     } else {
                         run.words.clear();
                     }
