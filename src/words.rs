@@ -91,12 +91,17 @@ pub(crate) fn scan_with_prev<'a>(
             visit(Some(&pair[0]), &pair[1]);
         }
     } else {
-        let mut prev: Option<Word<'a>> = None;
-        walk(doc, &mut |w: &Word<'a>| {
-            visit(prev.as_ref(), w);
-            prev = Some(*w);
-        });
+        walk_with_prev(doc, visit);
     }
+}
+
+/// [`scan_with_prev`] for a document too large to cache.
+fn walk_with_prev<'a>(doc: &Document<'a>, mut visit: impl FnMut(Option<&Word<'a>>, &Word<'a>)) {
+    let mut prev: Option<Word<'a>> = None;
+    walk(doc, &mut |w: &Word<'a>| {
+        visit(prev.as_ref(), w);
+        prev = Some(*w);
+    });
 }
 
 /// Every word of `doc` outside code blocks, in order, for rules that look
@@ -587,6 +592,28 @@ fn word_of_any(chunk: &str) -> Option<Found<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Both paths of `scan_with_prev` give each word with the word before.
+    #[test]
+    fn words_with_the_word_before() {
+        use crate::document::ParagraphStyle;
+        let doc = Document::new(
+            "Mr Brown said: “fine.” Then\n\nA Heading\nit's done, e.g. now.\n",
+            ParagraphStyle::Auto,
+            true,
+        );
+        let expected: Vec<(Option<usize>, usize)> = std::iter::once(None)
+            .chain(doc.words().iter().map(|w| Some(w.start)))
+            .zip(doc.words().iter().map(|w| w.start))
+            .collect();
+        assert!(expected.len() > 5);
+        let mut cached = Vec::new();
+        scan_with_prev(&doc, |p, w| cached.push((p.map(|p| p.start), w.start)));
+        let mut walked = Vec::new();
+        walk_with_prev(&doc, |p, w| walked.push((p.map(|p| p.start), w.start)));
+        assert_eq!(cached, expected);
+        assert_eq!(walked, expected);
+    }
 
     /// The reference for [`chunks`]: split on `char::is_whitespace`.
     fn chunks_by_char(line: &str) -> Vec<(usize, &str)> {
