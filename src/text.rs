@@ -36,6 +36,44 @@ pub(crate) fn scan_floor(text: &str, pos: usize) -> usize {
     f
 }
 
+/// The offsets in `bytes` of any of `marks` (one to six bytes), in order,
+/// found with `memchr`: lines are mostly letters and spaces, and testing
+/// each byte costs more than the vectorised search.
+pub(crate) fn find_bytes<'a>(bytes: &'a [u8], marks: &[u8]) -> FindBytes<'a> {
+    assert!((1..=6).contains(&marks.len()), "one to six marks");
+    let three = |m: &[u8]| {
+        let at = |i: usize| m.get(i).copied().unwrap_or(m[0]);
+        memchr::memchr3_iter(at(0), at(1), at(2), bytes).peekable()
+    };
+    let (first, second) = marks.split_at(marks.len().min(3));
+    FindBytes {
+        first: three(first),
+        second: (!second.is_empty()).then(|| three(second)),
+    }
+}
+
+/// The iterator of [`find_bytes`]: two searches of up to three bytes each,
+/// merged in order.
+pub(crate) struct FindBytes<'a> {
+    first: std::iter::Peekable<memchr::Memchr3<'a>>,
+    second: Option<std::iter::Peekable<memchr::Memchr3<'a>>>,
+}
+
+impl Iterator for FindBytes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let Some(second) = &mut self.second else {
+            return self.first.next();
+        };
+        match (self.first.peek(), second.peek()) {
+            (Some(a), Some(b)) if b < a => second.next(),
+            (Some(_), _) => self.first.next(),
+            (None, _) => second.next(),
+        }
+    }
+}
+
 /// The first `n` bytes of `s` at most, cut back to a char boundary.
 pub(crate) fn prefix(s: &str, n: usize) -> &str {
     let mut end = n.min(s.len());
@@ -315,6 +353,22 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn find_bytes_in_order() {
+        let line = b"a,b;c.d!e?f:g,,h";
+        for marks in [&b","[..], b",;", b".!?", b",;:.!?", b";:.!?"] {
+            let expected: Vec<usize> = (0..line.len())
+                .filter(|&i| marks.contains(&line[i]))
+                .collect();
+            assert_eq!(
+                super::find_bytes(line, marks).collect::<Vec<_>>(),
+                expected,
+                "{marks:?}"
+            );
+        }
+        assert_eq!(super::find_bytes(b"", b",").count(), 0);
+    }
+
     use super::*;
 
     #[test]

@@ -15,9 +15,9 @@ use crate::document::Document;
 use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
 use crate::text::{
-    CLOSERS, OPENERS, char_at, char_before, is_address, is_cjk, is_code_like, is_domain_or_file,
-    is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes, straight_quote_reading,
-    token_end, token_start, word_at,
+    CLOSERS, OPENERS, char_at, char_before, find_bytes, is_address, is_cjk, is_code_like,
+    is_domain_or_file, is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes,
+    straight_quote_reading, token_end, token_start, word_at,
 };
 
 use super::paragraph::{Glue, sentence_glue};
@@ -149,13 +149,16 @@ fn clipped_token(line: &str, p: usize, bounds: Bounds) -> &str {
 /// the line, and the second runs only on lines with a fix.
 fn line_sites(
     line: &str,
-    marks: fn(u8) -> bool,
+    marks: &[u8],
     mut judge: impl FnMut(usize, Bounds) -> Option<usize>,
 ) -> Vec<usize> {
     let mut accepted = Vec::new();
     let mut floor = 0;
-    for (p, &b) in line.as_bytes().iter().enumerate() {
-        if marks(b) {
+    let bytes = line.as_bytes();
+    for p in find_bytes(bytes, marks) {
+        // A mark before whitespace or at the end of the line has its space
+        // (no judge finds a word right after it): most marks end here.
+        if bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace()) {
             if let Some(at) = judge(
                 p,
                 Bounds {
@@ -179,14 +182,18 @@ fn line_sites(
             next_ws = p;
             continue;
         }
-        if !c.is_ascii() || !marks(c as u8) {
+        if !c.is_ascii() || !marks.contains(&(c as u8)) {
             continue;
         }
         let Some(&ceil) = set.range(p + 1..).next() else {
             continue;
         };
         // Already fixed, or a token the later space does not reach.
-        if ceil >= next_ws || line.as_bytes()[p + 1..ceil].iter().all(|&b| !marks(b)) {
+        if ceil >= next_ws
+            || line.as_bytes()[p + 1..ceil]
+                .iter()
+                .all(|b| !marks.contains(b))
+        {
             continue;
         }
         let floor = set.range(..=p).next_back().copied().unwrap_or(0);
@@ -271,7 +278,7 @@ impl Rule for SpaceAfterComma {
                 (prose_site(line, p, letter, bounds) && !single_letters_around(line, p, letter))
                     .then_some(at)
             };
-            for at in line_sites(line, |b| b == b',', judge) {
+            for at in line_sites(line, b",", judge) {
                 out.push(Fix::new(
                     self.id(),
                     "space inserted after comma",
@@ -339,8 +346,6 @@ impl Rule for SpaceAfterPunctuation {
                 continue;
             }
             let next_quoted = line.contains('"') && next_paragraph_quoted(doc, li);
-            // The marks are ASCII: a byte scan finds them without decoding.
-            let marks = |b: u8| matches!(b, b';' | b':' | b'.' | b'!' | b'?');
             let judge = |p: usize, bounds: Bounds| {
                 let (at, letter) = next_word(line, p, next_quoted)?;
                 if !prose_site(line, p, letter, bounds) {
@@ -366,7 +371,8 @@ impl Rule for SpaceAfterPunctuation {
                 };
                 ok.then_some(at)
             };
-            for at in line_sites(line, marks, judge) {
+            // The marks are ASCII: a byte search finds them without decoding.
+            for at in line_sites(line, b";:.!?", judge) {
                 out.push(Fix::new(
                     self.id(),
                     "space inserted after punctuation",
@@ -581,8 +587,9 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             let b = line.as_bytes();
-            for (p, &c) in b.iter().enumerate() {
-                if !matches!(c, b',' | b';' | b':' | b'.' | b'!' | b'?') || p == 0 {
+            for p in find_bytes(b, b",;:.!?") {
+                let c = b[p];
+                if p == 0 {
                     continue;
                 }
                 if b[p - 1] != b' ' && b[p - 1] != b'\t' {
