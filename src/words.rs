@@ -692,6 +692,28 @@ mod tests {
             }
         }
 
+        /// The byte scan classes a chunk as its characters are, and ends it
+        /// at the whitespace `char::is_whitespace` knows.
+        #[test]
+        fn chunk_classes_match_bytewise(line in "[a-zA-Z0-9 \t\n\r\u{b}\u{c}\u{1f}.,'@\u{7f}é\u{a0}\u{2009}]{0,40}") {
+            let mut pos = skip_while_space(&line, 0, true);
+            while pos < line.len() {
+                let (end, first, rest) = chunk_end(&line, pos);
+                let chunk = &line[pos..end];
+                let mut chars = chunk.chars();
+                let class = |c: char| match c {
+                    'A'..='Z' => UPPER,
+                    'a'..='z' => LOWER,
+                    _ => OTHER,
+                };
+                proptest::prop_assert_eq!(first, chars.next().map_or(SPACE, class), "{:?}", chunk);
+                proptest::prop_assert_eq!(rest, chars.fold(0, |r, c| r | class(c)), "{:?}", chunk);
+                proptest::prop_assert!(!chunk.contains(char::is_whitespace));
+                proptest::prop_assert!(line[end..].chars().next().is_none_or(char::is_whitespace));
+                pos = skip_while_space(&line, end, true);
+            }
+        }
+
         /// Byte-level chunking splits where `char::is_whitespace` does.
         #[test]
         fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
