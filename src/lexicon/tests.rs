@@ -148,3 +148,21 @@ fn every_phrase_start_passes_the_filter() {
         assert_eq!(phrases(first), list.as_slice(), "{first}");
     }
 }
+
+/// Every ordinary word answers as one through the packed keys, whatever
+/// its length (longer than a key holds: a separate set), and a word is
+/// never confused with a prefix of it or a padded form.
+#[test]
+fn ordinary_words_of_every_length() {
+    for word in data_lines(ORDINARY) {
+        assert!(is_ordinary(word), "{word}");
+    }
+    assert!(is_ordinary("antidisestablishmentarianism"));
+    assert_eq!(classify("hundred-and-twenty-fifth"), Folded::Ordinary);
+    assert_eq!(classify("antidisestablishmentarianism"), Folded::Ordinary);
+    assert!(!is_ordinary("antidisestablishmentarianismx"));
+    assert!(!is_ordinary("aardvark\0"));
+    assert!(!is_ordinary("aardvar"));
+    assert_eq!(classify("zzqxv"), Folded::Unknown);
+    assert!(matches!(classify("paris"), Folded::Entry(e) if e.form == "Paris"));
+}
