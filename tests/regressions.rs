@@ -114,3 +114,18 @@ fn chain_of_rules_within_the_pass_budget() {
     let bytes = include_bytes!("regressions/consensus-chain-bytes.bin");
     holds(&String::from_utf8_lossy(&bytes[1..]));
 }
+
+/// Found by fuzzing, not fixed: consensus-case and proper-noun-case feed
+/// each other across passes. Consensus capitalises a made-up name because
+/// the document capitalises it elsewhere; in the next pass that name is
+/// proper-noun-case's evidence for an unknown word beside it; in the pass
+/// after, that word's new capital is consensus evidence for its other
+/// occurrences, and so on, one link per pass, past the pass budget. Such a
+/// document is reported as not converging and left unchanged. The fix is to
+/// decide the two rules together, to a fixed point within one pass.
+#[test]
+#[ignore = "known: consensus and proper-noun case alternate across passes"]
+fn consensus_and_names_alternating() {
+    let bytes = include_bytes!("regressions/casing-ping-pong-bytes.bin");
+    holds(&String::from_utf8_lossy(&bytes[1..]));
+}
