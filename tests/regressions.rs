@@ -115,16 +115,15 @@ fn chain_of_rules_within_the_pass_budget() {
     holds(&String::from_utf8_lossy(&bytes[1..]));
 }
 
-/// Found by fuzzing, not fixed: consensus-case and proper-noun-case feed
-/// each other across passes. Consensus capitalises a made-up name because
-/// the document capitalises it elsewhere; in the next pass that name is
-/// proper-noun-case's evidence for an unknown word beside it; in the pass
-/// after, that word's new capital is consensus evidence for its other
-/// occurrences, and so on, one link per pass, past the pass budget. Such a
-/// document is reported as not converging and left unchanged. The fix is to
-/// decide the two rules together, to a fixed point within one pass.
+/// Found by fuzzing: consensus-case and proper-noun-case fed each other
+/// across passes. Consensus capitalised a made-up name because the document
+/// capitalises it elsewhere; in the next pass that name was proper-noun
+/// evidence for an unknown word beside it; in the pass after, that word's
+/// new capital was consensus evidence for its other uses, one link per pass,
+/// past the pass budget. Consensus now reads the words beside each name it
+/// capitalises as proper-noun-case would, and counts their new capitals, to
+/// a fixed point within the pass.
 #[test]
-#[ignore = "known: consensus and proper-noun case alternate across passes"]
 fn consensus_and_names_alternating() {
     let bytes = include_bytes!("regressions/casing-ping-pong-bytes.bin");
     holds(&String::from_utf8_lossy(&bytes[1..]));

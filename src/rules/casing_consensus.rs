@@ -55,98 +55,199 @@ impl Rule for ConsensusCase {
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         let words = crate::words::all(doc);
-        // Capitalised mid-sentence uses, keyed by the lowercase first letter
-        // and the rest as written, so lowercase words look up without
-        // allocating: `Yukos` and `yukos` are both ('y', "ukos").
-        // Sized for a news article's share of capitalised words, so the
-        // maps rarely grow (each growth rehashes every key).
-        let expect = words.len() / 16;
-        let mut capital: WordMap<Key, usize> = map_with_capacity(expect);
-        // Capitalised uses with no capitalised neighbour (`said Fiat was`,
-        // not `Burren Energy`): the only evidence for a word that is also
-        // ordinary.
-        let mut alone: WordMap<Key, usize> = map_with_capacity(expect);
-        // Two capitalised words in a row (`Gordon Brown`); `true` when the
-        // first is mid-sentence too, so it may vouch for its own capital.
-        let mut pairs: WordMap<(Key, Key), Pair> = map_with_capacity(expect / 2);
-        // Every key of `capital`, for a cheap first test of lowercase words.
-        let mut capital_keys = KeyFilter::default();
-        for (i, w) in words.iter().enumerate() {
-            // A word without capitals is neither evidence nor the second of
-            // a capitalised pair: most words end here.
-            if w.lower {
-                continue;
+        let mut found = Vec::new();
+        judge(&words, &mut found);
+        if found.is_empty() {
+            return;
+        }
+        // A name capitalised here is evidence for the unknown words beside
+        // it (proper-noun-case's reading), and their new capitals are
+        // evidence here for their other uses: decided together, to a fixed
+        // point, or the two rules would take turns, one link per pass.
+        let text = doc.text();
+        // The new text of each word this pass capitalises, by index.
+        let mut now: WordMap<usize, String> = WordMap::default();
+        for _ in 0..MAX_ROUNDS {
+            let mut queue = Vec::new();
+            for (i, fix) in found.drain(..) {
+                if let std::collections::hash_map::Entry::Vacant(e) = now.entry(i) {
+                    e.insert(new_text(&words[i], &fix));
+                    queue.push(i);
+                    out.push(fix);
+                }
             }
-            if evidence(w) {
-                if let Some(k) = key(split_possessive(w.text).0) {
-                    capital_keys.insert(k);
-                    *capital.entry(k).or_default() += 1;
-                    let titled = |x: Option<&Word>| {
-                        x.is_some_and(|x| is_titlecase(split_possessive(x.text).0))
+            if queue.is_empty() {
+                break;
+            }
+            while let Some(i) = queue.pop() {
+                for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+                    let (Some(a), Some(b)) = (words.get(i.min(j)), words.get(i.max(j))) else {
+                        continue;
                     };
-                    let before = i.checked_sub(1).map(|j| &words[j]);
-                    let after = words.get(i + 1);
-                    if !titled(before.filter(|p| p.seq + 1 == w.seq))
-                        && !titled(after.filter(|n| w.seq + 1 == n.seq))
-                    {
-                        *alone.entry(k).or_default() += 1;
+                    if now.contains_key(&j) || a.seq + 1 != b.seq || a.punct_after {
+                        continue;
+                    }
+                    if let Some(fix) = beside(text, &words, &now, j) {
+                        now.insert(j, new_text(&words[j], &fix));
+                        queue.push(j);
+                        out.push(fix);
                     }
                 }
             }
-            if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
-                if let Some((pair, first_mid)) = capital_pair(p, w) {
-                    let seen = pairs.entry(pair).or_default();
-                    seen.count += 1;
-                    seen.first_mid |= first_mid;
-                    // The first word may have its capital only from the
-                    // sentence start; still worth a look.
-                    capital_keys.insert(pair.0);
-                    capital.entry(pair.0).or_default();
+            let seen: Vec<Word> = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| match now.get(&i) {
+                    Some(t) => Word {
+                        text: t,
+                        lower: false,
+                        ..*w
+                    },
+                    None => *w,
+                })
+                .collect();
+            judge(&seen, &mut found);
+        }
+    }
+}
+
+/// Rounds of consensus and names beside names within one pass; each round
+/// that fixes nothing new ends the search, so this bounds only inputs built
+/// to chain names without end.
+const MAX_ROUNDS: usize = 32;
+
+/// `w`'s text once `fix` is applied.
+fn new_text(w: &Word, fix: &Fix) -> String {
+    let e = &fix.edits[0];
+    let from = e.range.start.saturating_sub(w.start).min(w.text.len());
+    let to = e.range.end.saturating_sub(w.start).min(w.text.len());
+    format!("{}{}{}", &w.text[..from], e.replacement, &w.text[to..])
+}
+
+/// The word at `j`, next to a word this pass capitalises, read as
+/// proper-noun-case reads a word next to a name, with its neighbours' new
+/// texts; only a fix that this new evidence makes.
+fn beside(text: &str, words: &[Word], now: &WordMap<usize, String>, j: usize) -> Option<Fix> {
+    let w = &words[j];
+    let prev = j.checked_sub(1).map(|k| &words[k]);
+    let prev_new = j
+        .checked_sub(1)
+        .and_then(|k| now.get(&k))
+        .map(String::as_str);
+    let next_new = words
+        .get(j + 1)
+        .filter(|n| n.start == w.end() + 1 && n.chunk.starts_with(n.text))
+        .and_then(|n| {
+            Some(format!(
+                "{}{}",
+                now.get(&(j + 1))?,
+                &n.chunk[n.text.len()..]
+            ))
+        });
+    let fix = super::casing_lexicon::fix_beside(text, prev, prev_new, w, next_new.as_deref())?;
+    Some(Fix::new(
+        ID,
+        "capitalise the name next to a name capitalised as elsewhere in the document",
+        fix.edits.into_iter().next()?,
+    ))
+}
+
+/// One reading of the document: the lowercase words whose capitalised
+/// spelling the document vouches for, with their indices.
+fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
+    // Capitalised mid-sentence uses, keyed by the lowercase first letter
+    // and the rest as written, so lowercase words look up without
+    // allocating: `Yukos` and `yukos` are both ('y', "ukos").
+    // Sized for a news article's share of capitalised words, so the
+    // maps rarely grow (each growth rehashes every key).
+    let expect = words.len() / 16;
+    let mut capital: WordMap<Key, usize> = map_with_capacity(expect);
+    // Capitalised uses with no capitalised neighbour (`said Fiat was`,
+    // not `Burren Energy`): the only evidence for a word that is also
+    // ordinary.
+    let mut alone: WordMap<Key, usize> = map_with_capacity(expect);
+    // Two capitalised words in a row (`Gordon Brown`); `true` when the
+    // first is mid-sentence too, so it may vouch for its own capital.
+    let mut pairs: WordMap<(Key, Key), Pair> = map_with_capacity(expect / 2);
+    // Every key of `capital`, for a cheap first test of lowercase words.
+    let mut capital_keys = KeyFilter::default();
+    for (i, w) in words.iter().enumerate() {
+        // A word without capitals is neither evidence nor the second of
+        // a capitalised pair: most words end here.
+        if w.lower {
+            continue;
+        }
+        if evidence(w) {
+            if let Some(k) = key(split_possessive(w.text).0) {
+                capital_keys.insert(k);
+                *capital.entry(k).or_default() += 1;
+                let titled =
+                    |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
+                let before = i.checked_sub(1).map(|j| &words[j]);
+                let after = words.get(i + 1);
+                if !titled(before.filter(|p| p.seq + 1 == w.seq))
+                    && !titled(after.filter(|n| w.seq + 1 == n.seq))
+                {
+                    *alone.entry(k).or_default() += 1;
                 }
             }
         }
-        if capital.is_empty() {
-            return;
-        }
-        // Lowercase uses of those words.
-        let mut lower: Vec<(Key, usize)> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            if w.heading || !w.plain || w.pos == Position::Start || !w.lower {
-                continue;
-            }
-            let (base, _) = split_possessive(w.text);
-            // `don't` is no name; a possessive was split off above.
-            if base.len() < 3 || has_period_or_apostrophe(base) {
-                continue;
-            }
-            if let Some(k) = key(base) {
-                if capital_keys.may_contain(k) && capital.contains_key(&k) {
-                    lower.push((k, i));
-                }
+        if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
+            if let Some((pair, first_mid)) = capital_pair(p, w) {
+                let seen = pairs.entry(pair).or_default();
+                seen.count += 1;
+                seen.first_mid |= first_mid;
+                // The first word may have its capital only from the
+                // sentence start; still worth a look.
+                capital_keys.insert(pair.0);
+                capital.entry(pair.0).or_default();
             }
         }
-        let mut lower_counts: WordMap<Key, usize> = WordMap::default();
-        for (k, _) in &lower {
-            *lower_counts.entry(*k).or_default() += 1;
+    }
+    if capital.is_empty() {
+        return;
+    }
+    // Lowercase uses of those words.
+    let mut lower: Vec<(Key, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.heading || !w.plain || w.pos == Position::Start || !w.lower {
+            continue;
         }
-        for &(k, i) in &lower {
-            let w = &words[i];
-            let (base, _) = split_possessive(w.text);
-            let message = if in_pair(&words, i, k, &pairs) {
-                "capitalise as in the same name elsewhere in the document"
-            } else if single(base, capital[&k], lower_counts[&k]) {
-                "capitalise as elsewhere in the document"
-            } else if single_ordinary(base, alone.get(&k).copied().unwrap_or(0), lower_counts[&k]) {
-                "capitalise the name as elsewhere in the document"
-            } else {
-                continue;
-            };
-            out.push(Fix::new(
+        let (base, _) = split_possessive(w.text);
+        // `don't` is no name; a possessive was split off above.
+        if base.len() < 3 || has_period_or_apostrophe(base) {
+            continue;
+        }
+        if let Some(k) = key(base) {
+            if capital_keys.may_contain(k) && capital.contains_key(&k) {
+                lower.push((k, i));
+            }
+        }
+    }
+    let mut lower_counts: WordMap<Key, usize> = WordMap::default();
+    for (k, _) in &lower {
+        *lower_counts.entry(*k).or_default() += 1;
+    }
+    for &(k, i) in &lower {
+        let w = &words[i];
+        let (base, _) = split_possessive(w.text);
+        let message = if in_pair(words, i, k, &pairs) {
+            "capitalise as in the same name elsewhere in the document"
+        } else if single(base, capital[&k], lower_counts[&k]) {
+            "capitalise as elsewhere in the document"
+        } else if single_ordinary(base, alone.get(&k).copied().unwrap_or(0), lower_counts[&k]) {
+            "capitalise the name as elsewhere in the document"
+        } else {
+            continue;
+        };
+        out.push((
+            i,
+            Fix::new(
                 ID,
                 message,
                 Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
-            ));
-        }
+            ),
+        ));
     }
 }
 
@@ -347,9 +448,30 @@ fn evidence(w: &Word) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{assert_fix, assert_keep};
+    use crate::rules::testing::{assert_fix, assert_fix_in_one_pass, assert_keep};
 
     const ID: &str = super::ID;
+
+    /// A name capitalised by consensus is evidence for the unknown word
+    /// beside it, whose new capital is evidence for its other uses: all in
+    /// one pass (fuzzing found the two rules taking turns, one link per
+    /// pass). An ordinary word beside the name stays.
+    #[test]
+    fn names_beside_names_in_one_pass() {
+        assert_fix_in_one_pass(
+            ID,
+            "Shares in Yukos fell. They met yukos fridida there. Then fridida left with \
+             qorvat. Later Qorvat said Yukos was fine.\n",
+            "Shares in Yukos fell. They met Yukos Fridida there. Then Fridida left with \
+             Qorvat. Later Qorvat said Yukos was fine.\n",
+        );
+        assert_keep(ID, "Shares in Yukos fell. Yukos staff left.\n");
+        assert_fix_in_one_pass(
+            ID,
+            "Shares in Yukos fell. Then yukos staff left. Yukos rose.\n",
+            "Shares in Yukos fell. Then Yukos staff left. Yukos rose.\n",
+        );
+    }
 
     #[test]
     fn fixes_with_evidence() {

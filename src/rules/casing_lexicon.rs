@@ -213,6 +213,27 @@ impl<'a> Run<'a> {
     }
 }
 
+/// proper-noun-case's reading of `w` with the texts its neighbours get in
+/// this pass (consensus-case asks it of the words beside a name it
+/// capitalises): a fix only when those texts make it, not one this rule
+/// makes anyway.
+pub(super) fn fix_beside(
+    text: &str,
+    prev: Option<&Word>,
+    prev_new: Option<&str>,
+    w: &Word,
+    next_new: Option<&str>,
+) -> Option<Fix> {
+    if w.heading || !w.plain {
+        return None;
+    }
+    let mut hopeful = false;
+    let with = fix_word(text, prev, prev_new, w, next_new, &mut hopeful)?;
+    fix_word(text, prev, None, w, None, &mut hopeful)
+        .is_none()
+        .then_some(with)
+}
+
 /// Quick filter before any hashing: a lowercase word of plausible length.
 #[inline]
 fn candidate(w: &Word) -> bool {
