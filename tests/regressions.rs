@@ -5,6 +5,12 @@
 
 use copyedit::invariant;
 
+/// A raw `fix_bytes` input: its first byte picked the settings.
+#[track_caller]
+fn holds_bytes(bytes: &[u8]) {
+    holds(&String::from_utf8_lossy(&bytes[1..]));
+}
+
 #[track_caller]
 fn holds(text: &str) {
     for p in invariant::every_setting() {
@@ -24,8 +30,7 @@ fn language_decided_per_pass_utf8() {
 
 #[test]
 fn language_decided_per_pass_bytes() {
-    let bytes = include_bytes!("regressions/language-flip-bytes.bin");
-    holds(&String::from_utf8_lossy(&bytes[1..]));
+    holds_bytes(include_bytes!("regressions/language-flip-bytes.bin"));
 }
 
 /// A word joiner between two non-Latin words: removing it merges them and
@@ -102,8 +107,9 @@ fn run_of_names_in_one_pass() {
 /// joining in. A fixed word is now evidence for the words before it too.
 #[test]
 fn run_of_names_right_to_left() {
-    let bytes = include_bytes!("regressions/name-run-right-to-left-bytes.bin");
-    holds(&String::from_utf8_lossy(&bytes[1..]));
+    holds_bytes(include_bytes!(
+        "regressions/name-run-right-to-left-bytes.bin"
+    ));
 }
 
 /// Found by fuzzing: junk removal, then two spacing fixes, then names
@@ -111,8 +117,7 @@ fn run_of_names_right_to_left() {
 /// evidence for the next: more passes than the pipeline allowed (8, now 16).
 #[test]
 fn chain_of_rules_within_the_pass_budget() {
-    let bytes = include_bytes!("regressions/consensus-chain-bytes.bin");
-    holds(&String::from_utf8_lossy(&bytes[1..]));
+    holds_bytes(include_bytes!("regressions/consensus-chain-bytes.bin"));
 }
 
 /// Found by fuzzing: consensus-case and proper-noun-case fed each other
@@ -125,6 +130,5 @@ fn chain_of_rules_within_the_pass_budget() {
 /// a fixed point within the pass.
 #[test]
 fn consensus_and_names_alternating() {
-    let bytes = include_bytes!("regressions/casing-ping-pong-bytes.bin");
-    holds(&String::from_utf8_lossy(&bytes[1..]));
+    holds_bytes(include_bytes!("regressions/casing-ping-pong-bytes.bin"));
 }

@@ -21,9 +21,14 @@ use super::casing::{Word, capitalize_first, is_titlecase, split_possessive};
 use crate::words::scan_with_prev;
 
 mod compound;
+mod context;
 mod evidence;
 mod names;
 mod people;
+mod sweep;
+
+use context::{country_context, is_determiner, month_context};
+use sweep::Run;
 
 pub struct LexiconCase;
 
@@ -67,11 +72,6 @@ static DOC: RuleDoc = RuleDoc {
 };
 
 const MONTHS: &[&str] = &["May", "March", "August"];
-
-/// Words before a month that, with punctuation after it, prove the month.
-const MONTH_LEAD: &[&str] = &[
-    "in", "since", "until", "till", "during", "early", "late", "mid", "last", "next", "from",
-];
 
 impl Rule for LexiconCase {
     fn id(&self) -> &'static str {
@@ -144,72 +144,6 @@ impl Rule for LexiconCase {
             }
         });
         people.finish(out);
-    }
-}
-
-/// Words no test fixed, each right after the one before it with nothing
-/// between but a space, and the word before each with its text of this
-/// pass if it was fixed.
-#[derive(Default)]
-struct Run<'a> {
-    words: Vec<(Option<Word<'a>>, Option<String>, Word<'a>)>,
-}
-
-impl<'a> Run<'a> {
-    /// A run long enough for any name; older words are dropped.
-    const MAX: usize = 32;
-
-    fn push(&mut self, prev: Option<Word<'a>>, prev_new: Option<&str>, w: &Word<'a>) {
-        if !self
-            .words
-            .last()
-            .is_some_and(|(_, _, l)| l.seq + 1 == w.seq && !l.punct_after)
-        {
-            self.words.clear();
-        }
-        if self.words.len() == Self::MAX {
-            self.words.remove(0);
-        }
-        self.words.push((prev, prev_new.map(str::to_owned), *w));
-    }
-
-    /// The word at `range` became `new`: judge the words before it again,
-    /// right to left, with each new text as the next word, until one stays.
-    fn sweep(
-        &mut self,
-        text: &str,
-        mut range: std::ops::Range<usize>,
-        new: &str,
-        out: &mut Vec<Fix>,
-        people: &mut people::People<'a>,
-    ) {
-        let mut new = new.to_owned();
-        while let Some((p, p_new, w)) = self.words.pop() {
-            if w.punct_after || w.end() + 1 != range.start || text.as_bytes()[w.end()] != b' ' {
-                break;
-            }
-            let Some(rest) = next_chunk(text, w.end()).and_then(|c| c.get(range.len()..)) else {
-                break;
-            };
-            let next = format!("{new}{rest}");
-            let mut hopeful = false;
-            let fixed = fix_word(
-                text,
-                p.as_ref(),
-                p_new.as_deref(),
-                &w,
-                Some(&next),
-                &mut hopeful,
-            );
-            let Some(fix) = fixed else {
-                break;
-            };
-            people.forget(w.start);
-            range = fix.edits[0].range.clone();
-            new = fix.edits[0].replacement.to_string();
-            out.push(fix);
-        }
-        self.words.clear();
     }
 }
 
@@ -396,141 +330,11 @@ fn capitalised_word(chunk: &str) -> bool {
     })
 }
 
-/// Words before a country that ask for a place.
-const PLACE_LEAD: &[&str] = &[
-    "in",
-    "to",
-    "from",
-    "across",
-    "throughout",
-    "between",
-    "against",
-    "into",
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-    "including",
-    "via",
-    "within",
-    "outside",
-    "towards",
-    "toward",
-    "beyond",
-    "and",
-];
-
-/// Words after a country that end its noun phrase (`in china and`, `to
-/// japan last`), unlike a noun it would modify (`in china cups`).
-const PLACE_TAIL: &[&str] = &[
-    "and", "or", "but", "is", "was", "has", "had", "will", "would", "said", "says", "to", "in",
-    "on", "for", "with", "as", "at", "by", "from", "which", "where", "since", "after", "last",
-    "this", "over", "are", "were", "have", "could", "should", "may", "might", "must", "can",
-];
-
-/// `in china,`, `trade with japan.`, `turkey's army`: a country, not a
-/// teacup or a bird. Never after an article or possessive (`the china`).
-fn country_context(text: &str, prev: Option<&Word>, w: &Word, suffix: &str) -> bool {
-    let Some(p) = prev.filter(|p| p.seq + 1 == w.seq) else {
-        return false;
-    };
-    let before = p.chunk.to_ascii_lowercase();
-    if !suffix.is_empty() {
-        return !is_determiner(&before) && !p.punct_after;
-    }
-    // `China, India, Japan`: an item in a list of places.
-    let place = |c: &str| {
-        let c = c.trim_end_matches([',', '.', ';', ':']);
-        is_titlecase(c)
-            && c.len() <= lexicon::MAX_WORD_LEN
-            && lexicon::lookup(&c.to_ascii_lowercase())
-                .is_some_and(|e| matches!(e.class, Class::Place | Class::Country))
-    };
-    if (w.chunk.ends_with(',') && next_chunk(text, w.end() + 1).is_some_and(place))
-        || (p.chunk.ends_with(',') && place(p.chunk))
-    {
-        return true;
-    }
-    if !PLACE_LEAD.contains(&before.as_str()) {
-        return false;
-    }
-    if w.punct_after {
-        return true;
-    }
-    match next_chunk(text, w.end()) {
-        None => true,
-        // `in japan evaporated`, `in japan yet`: a verb or adverb ends the
-        // noun phrase; `in china cups` does not.
-        Some(n) => {
-            let n = n.trim_end_matches([',', '.', ';', ':']);
-            PLACE_TAIL.contains(&n) || n.ends_with("ed") || matches!(n, "yet" | "too" | "now")
-        }
-    }
-}
-
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "some"
-            | "fine"
-            | "bone"
-    )
-}
-
-/// A day or year next to the month, or `in march.`-style phrase ends.
-fn month_context(text: &str, prev: Option<&Word>, w: &Word) -> bool {
-    let next = next_chunk(text, w.end());
-    if !w.punct_after && next.is_some_and(is_day_or_year) {
-        return true;
-    }
-    let Some(p) = prev else { return false };
-    if p.seq + 1 != w.seq {
-        return false;
-    }
-    // `30 may`, but not `in 2005 may also slide`.
-    if is_day_or_year(p.chunk) && p.chunk.len() <= 4 && !p.chunk.ends_with(['.', ',', ';', ':']) {
-        let digits = p.chunk.trim_end_matches(|c: char| c.is_ascii_lowercase());
-        if digits.len() <= 2 {
-            return true;
-        }
-    }
-    (w.punct_after || next.is_none()) && MONTH_LEAD.contains(&p.chunk)
-}
-
 /// The chunk after one space at `at`, if the text continues that way.
 pub(super) fn next_chunk(text: &str, at: usize) -> Option<&str> {
     let rest = text[at..].strip_prefix(' ')?;
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
-}
-
-/// `5`, `31,`, `5th`, `2022`, `2022.`: a day of the month or a year.
-fn is_day_or_year(chunk: &str) -> bool {
-    let t = chunk.trim_end_matches(['.', ',', ';', ':', ')']);
-    let digits = t.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    let suffix = &t[digits.len()..];
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    match digits.len() {
-        1 | 2 => {
-            matches!(suffix, "" | "st" | "nd" | "rd" | "th")
-                && (1..=31).contains(&digits.parse::<u32>().unwrap_or(0))
-        }
-        4 => suffix.is_empty() && (digits.starts_with('1') || digits.starts_with('2')),
-        _ => false,
-    }
 }
 
 /// Match a multiword name starting at `w`; push one fix per word whose case
@@ -624,7 +428,7 @@ fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option
 
 #[cfg(test)]
 mod tests {
-    use super::is_day_or_year;
+    use super::context::is_day_or_year;
     use crate::rules::testing::{assert_fix, assert_keep};
 
     const ID: &str = super::ID;
