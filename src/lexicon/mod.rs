@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 const PROPER: &str = include_str!("data/proper.tsv");
 const ORDINARY: &str = include_str!("data/ordinary.txt");
 const RARE: &str = include_str!("data/rare.txt");
+// Slots keep forms as `u32` offsets into the embedded data.
+const _: () = assert!(PROPER.len() < u32::MAX as usize);
 
 /// Longest single-word key worth looking up, in bytes.
 pub(crate) const MAX_WORD_LEN: usize = 24;
@@ -115,48 +117,71 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// What the lexicon holds for one lowercase form: one probe answers both
 /// "is it a name" and "is it an ordinary word", which the casing rules ask
-/// of nearly every lowercase word.
+/// of nearly every lowercase word. Eight bytes: the canonical form is kept
+/// as its place in the embedded data, not as a `&str`, so a table entry
+/// (key and slot) is 32 bytes and the table of some 200,000 words is half
+/// the size it was; most probes of a document's rarer words miss the cache,
+/// and a smaller table misses less.
 #[derive(Clone, Copy)]
 struct Slot {
-    entry: Option<Entry>,
+    /// Byte offset of the form in [`PROPER`], and its length.
+    form_at: u32,
+    form_len: u8,
+    /// `None` when the word is only ordinary.
+    class: Option<Class>,
     ordinary: bool,
 }
 
-/// A word of at most [`MAX_WORD_LEN`] bytes packed into three machine
-/// words: a probe compares 25 bytes in registers, where a `&str` key would
-/// compare through a call and a pointer into the embedded text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Packed {
-    w: [u64; 3],
-    len: u8,
+impl Slot {
+    const ORDINARY: Slot = Slot {
+        form_at: 0,
+        form_len: 0,
+        class: None,
+        ordinary: true,
+    };
+
+    #[inline]
+    fn entry(self) -> Option<Entry> {
+        let class = self.class?;
+        let at = self.form_at as usize;
+        Some(Entry {
+            form: &PROPER[at..at + usize::from(self.form_len)],
+            class,
+        })
+    }
 }
+
+/// A word of at most [`MAX_WORD_LEN`] bytes, zero-padded into three
+/// machine words: a probe compares 24 bytes in registers, where a `&str`
+/// key would compare through a call and a pointer into the embedded text.
+/// No lexicon word holds a NUL byte, and a word ending in one is not packed,
+/// so the padding tells the length and two packed words are equal exactly
+/// when the words are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Packed([u64; 3]);
 
 impl Packed {
     #[inline]
     fn new(word: &str) -> Option<Packed> {
         let b = word.as_bytes();
-        if b.len() > MAX_WORD_LEN {
+        if b.len() > MAX_WORD_LEN || b.last() == Some(&0) {
             return None;
         }
         let mut buf = [0u8; MAX_WORD_LEN];
         buf[..b.len()].copy_from_slice(b);
         let at = |i: usize| u64::from_le_bytes(buf[8 * i..8 * i + 8].try_into().expect("8 bytes"));
-        Some(Packed {
-            w: [at(0), at(1), at(2)],
-            len: b.len() as u8,
-        })
+        Some(Packed([at(0), at(1), at(2)]))
     }
 }
 
 impl std::hash::Hash for Packed {
     #[inline]
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Zero padding past the end: the bytes alone tell most words apart,
-        // and equality compares the length too.
-        state.write_u64(self.w[0] ^ u64::from(self.len) << 59);
-        if self.len > 8 {
-            state.write_u64(self.w[1]);
-            state.write_u64(self.w[2]);
+        // A word of eight bytes or fewer has two zero words after it.
+        state.write_u64(self.0[0]);
+        if self.0[1] != 0 {
+            state.write_u64(self.0[1]);
+            state.write_u64(self.0[2]);
         }
     }
 }
@@ -221,12 +246,14 @@ fn build() -> Lexicon {
         match split_at_byte(key, b' ') {
             None => {
                 // Longer keys are never looked up.
-                if let Some(key) = Packed::new(key) {
-                    let entry = Some(Entry { form, class });
+                if let (Some(key), Ok(form_len)) = (Packed::new(key), u8::try_from(form.len())) {
+                    let form_at = (form.as_ptr() as usize - PROPER.as_ptr() as usize) as u32;
                     words.insert(
                         key,
                         Slot {
-                            entry,
+                            form_at,
+                            form_len,
+                            class: Some(class),
                             ordinary: false,
                         },
                     );
@@ -243,13 +270,7 @@ fn build() -> Lexicon {
             long_ordinary.insert(word);
             continue;
         };
-        words
-            .entry(key)
-            .or_insert(Slot {
-                entry: None,
-                ordinary: false,
-            })
-            .ordinary = true;
+        words.entry(key).or_insert(Slot::ORDINARY).ordinary = true;
     }
     // Longer phrases first, so `world war ii` wins over `world war`.
     let mut phrase_starts = Box::new([0u64; FINGERPRINTS / 64]);
@@ -307,7 +328,7 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
     if word.len() > MAX_WORD_LEN || word.len() < 2 {
         return None;
     }
-    slot(word).and_then(|s| s.entry)
+    slot(word).and_then(Slot::entry)
 }
 
 #[inline]
@@ -327,7 +348,7 @@ pub(crate) fn classify(word: &str) -> Folded {
         };
     }
     let slot = slot(word);
-    match slot.and_then(|s| s.entry) {
+    match slot.and_then(Slot::entry) {
         Some(e) if (2..=MAX_WORD_LEN).contains(&word.len()) => Folded::Entry(e),
         _ if slot.is_some_and(|s| s.ordinary) => Folded::Ordinary,
         _ => Folded::Unknown,

@@ -166,3 +166,32 @@ fn ordinary_words_of_every_length() {
     assert_eq!(classify("zzqxv"), Folded::Unknown);
     assert!(matches!(classify("paris"), Folded::Entry(e) if e.form == "Paris"));
 }
+
+/// Packed keys are zero-padded: a word with a NUL byte must not read as the
+/// word before it, and keys at the 8- and 16-byte seams stay distinct.
+#[test]
+fn packed_keys_are_exact() {
+    assert_eq!(classify("paris"), Folded::Entry(lookup("paris").unwrap()));
+    for w in ["paris\0", "paris\0\0", "pa\0ris", "the\0"] {
+        assert_eq!(classify(w), Folded::Unknown, "{w:?}");
+        assert!(lookup(w).is_none() && !is_ordinary(w), "{w:?}");
+    }
+    let keys = [
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "abcdefghijklmnopqrstuvwx",
+    ];
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate() {
+            assert_eq!(Packed::new(a) == Packed::new(b), i == j, "{a} {b}");
+        }
+    }
+    assert!(Packed::new("abcdefghijklmnopqrstuvwxy").is_none());
+    // Every name keeps its form through the compact slot.
+    for w in ["friday", "nato", "u.s.", "vladivostok"] {
+        let e = lookup(w).unwrap();
+        assert!(e.form.eq_ignore_ascii_case(w), "{w} {e:?}");
+    }
+}
