@@ -119,9 +119,9 @@ pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// "is it a name" and "is it an ordinary word", which the casing rules ask
 /// of nearly every lowercase word. Eight bytes: the canonical form is kept
 /// as its place in the embedded data, not as a `&str`, so a table entry
-/// (key and slot) is 32 bytes and the table of some 200,000 words is half
-/// the size it was; most probes of a document's rarer words miss the cache,
-/// and a smaller table misses less.
+/// (key and slot) is 32 bytes and the table of some 200,000 words takes
+/// 8 MiB, half what `&str` forms took (see docs/performance.md on the cache
+/// misses of its probes).
 #[derive(Clone, Copy)]
 struct Slot {
     /// Byte offset of the form in [`PROPER`], and its length.
