@@ -1,7 +1,7 @@
 //! What the casing rules share: the document's words (see [`crate::words`])
 //! and the helpers that test and change a word's case.
 
-pub(crate) use crate::words::{Word, scan};
+pub(crate) use crate::words::{Word, scan, scan_with_prev};
 
 /// `word` split into its base and a possessive suffix (`’s`, `'s`).
 pub(crate) fn split_possessive(word: &str) -> (&str, &str) {

@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
 
-use super::casing::{Word, scan};
+use super::casing::{Word, scan_with_prev};
 
 pub struct PronounI;
 
@@ -52,12 +52,12 @@ impl Rule for PronounI {
         true
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
-        let mut prev: Option<Word> = None;
-        scan(doc, |w| {
-            if let Some(fix) = fix_pronoun(prev.as_ref(), w) {
+        // The word before is a reference into the document's word list: a
+        // copy of every word cost more than the rest of this rule.
+        scan_with_prev(doc, |prev, w| {
+            if let Some(fix) = fix_pronoun(prev, w) {
                 out.push(fix);
             }
-            prev = Some(*w);
         });
     }
 }
