@@ -5,6 +5,8 @@
 //! words in other Latin-script languages, and scripts without ASCII letters
 //! never reach the threshold.
 
+use std::ops::Range;
+
 /// Which rules to run, as chosen by `--lang`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -260,16 +262,37 @@ impl Scan<'_> {
     }
 }
 
+/// The counts [`looks_english`] decides on: the words among the first
+/// [`SAMPLE`] of a text, English and other function words among them, and
+/// words with a non-ASCII letter. Words are runs of letters and ASCII
+/// apostrophes, so the counts of a text are the sums of its words' counts,
+/// which lets [`Tally::after`] update them around a pass's fixes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    words: usize,
+    hits: usize,
+    foreign: usize,
+    non_ascii_letters: usize,
+    /// The sample filled up: words past it were not read.
+    full: bool,
+}
+
 /// True when `text` reads as English: at least 12% of its first 2,000 words
 /// are English function words, and they are at least as many as the
 /// function words of German, French, Spanish, Italian, Portuguese and Dutch.
 /// Very short texts (under 6 words) of ASCII letters count as English when
 /// they hold one English function word and fewer foreign ones.
 ///
-/// Words are runs of letters and apostrophes. This runs on every document,
-/// so it must cost a small fraction of the rules: blocks of ASCII are read
-/// through bit masks, and only blocks holding other characters are decoded.
+/// Words are runs of letters and apostrophes.
 pub fn looks_english(text: &str) -> bool {
+    tally(text).english()
+}
+
+/// The counts of `text` (its first [`SAMPLE`] words). This runs on every
+/// document, so it must cost a small fraction of the rules: blocks of ASCII
+/// are read through bit masks, and only blocks holding other characters are
+/// decoded.
+pub(crate) fn tally(text: &str) -> Tally {
     let bytes = text.as_bytes();
     let mut scan = Scan {
         bytes,
@@ -311,19 +334,120 @@ pub fn looks_english(text: &str) -> bool {
         }
     }
     if !full && scan.in_word {
-        scan.end(bytes.len());
+        full = scan.end(bytes.len());
     }
-    let (words, hits) = (scan.words, scan.hits);
-    if words == 0 {
-        return false;
+    Tally {
+        words: scan.words,
+        hits: scan.hits,
+        foreign: scan.foreign,
+        non_ascii_letters: scan.non_ascii_letters,
+        full,
     }
-    if scan.non_ascii_letters * 4 > words || scan.foreign > hits {
-        return false;
+}
+
+impl Tally {
+    /// The decision [`looks_english`] documents.
+    pub(crate) fn english(&self) -> bool {
+        let (words, hits) = (self.words, self.hits);
+        if words == 0 {
+            return false;
+        }
+        if self.non_ascii_letters * 4 > words || self.foreign > hits {
+            return false;
+        }
+        if words < 6 {
+            return hits >= 1;
+        }
+        hits * 100 >= words * 12
     }
-    if words < 6 {
-        return hits >= 1;
+
+    /// The tally of `text` with `edits` applied (ranges of `text`, not
+    /// overlapping), where `self` is the tally of `text`: the words around
+    /// the edits are counted before and after them, and the rest of the text
+    /// is not read. `None` when the sample was or would be full (which words
+    /// are sampled then depends on the whole text) or the edits overlap; the
+    /// caller counts the new text afresh.
+    pub(crate) fn after<'e>(
+        &self,
+        text: &str,
+        edits: impl IntoIterator<Item = (&'e Range<usize>, &'e str)>,
+    ) -> Option<Tally> {
+        if self.full {
+            return None;
+        }
+        let mut edits: Vec<(&Range<usize>, &str)> = edits.into_iter().collect();
+        edits.sort_unstable_by_key(|(r, _)| (r.start, r.end));
+        for pair in edits.windows(2) {
+            if pair[1].0.start < pair[0].0.end {
+                return None;
+            }
+        }
+        if edits.iter().any(|(r, _)| text.get((*r).clone()).is_none()) {
+            return None;
+        }
+        let mut t = *self;
+        let mut k = 0;
+        while k < edits.len() {
+            // A window from the start of the word the group's first edit
+            // touches to the end of the word its last edit touches: outside
+            // each end lies a separator (or the text's edge) that no edit
+            // changes, so the words outside the window stay as they were.
+            // Edits whose windows meet are one group.
+            let from = word_start(text, edits[k].0.start);
+            let mut to = word_end(text, edits[k].0.end);
+            let mut group = k + 1;
+            while let Some((r, _)) = edits.get(group) {
+                if word_start(text, r.start) > to {
+                    break;
+                }
+                to = to.max(word_end(text, r.end));
+                group += 1;
+            }
+            let mut new = String::with_capacity(to - from + 16);
+            let mut at = from;
+            for (r, s) in &edits[k..group] {
+                new.push_str(&text[at..r.start]);
+                new.push_str(s);
+                at = r.end;
+            }
+            new.push_str(&text[at..to]);
+            let (old, now) = (tally(&text[from..to]), tally(&new));
+            if old.full || now.full {
+                return None;
+            }
+            t.words = t.words - old.words + now.words;
+            t.hits = t.hits - old.hits + now.hits;
+            t.foreign = t.foreign - old.foreign + now.foreign;
+            t.non_ascii_letters =
+                t.non_ascii_letters - old.non_ascii_letters + now.non_ascii_letters;
+            k = group;
+        }
+        (t.words < SAMPLE).then_some(t)
     }
-    hits * 100 >= words * 12
+}
+
+/// A character of a word: a letter or an ASCII apostrophe.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\''
+}
+
+/// The start of the word `at` is inside or right after (`at` itself when a
+/// separator or the text's start comes before it).
+fn word_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// The end of the word `at` is inside or right before.
+fn word_end(text: &str, at: usize) -> usize {
+    at + text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len() - at, |(i, _)| i)
 }
 
 fn trim_apostrophes(mut w: &[u8]) -> &[u8] {
@@ -337,117 +461,4 @@ fn trim_apostrophes(mut w: &[u8]) -> &[u8] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{ENGLISH, FOREIGN, NONE, OTHER_LANGUAGE, STOP, class_of, key, looks_english};
-    use proptest::prelude::*;
-
-    #[test]
-    fn key_table_answers_like_the_lists() {
-        for w in STOP
-            .iter()
-            .chain(FOREIGN)
-            .chain(&["", "x", "xyz", "thee", "Der", "'"])
-        {
-            let lower = w.to_ascii_lowercase();
-            let want = if STOP.contains(&lower.as_str()) {
-                ENGLISH
-            } else if FOREIGN.contains(&lower.as_str()) {
-                OTHER_LANGUAGE
-            } else {
-                NONE
-            };
-            assert_eq!(class_of(key(w.as_bytes())), want, "{w:?}");
-        }
-    }
-
-    /// The plain definition the byte scan must agree with.
-    fn reference(text: &str) -> bool {
-        let (mut words, mut hits, mut foreign, mut non_ascii) = (0usize, 0usize, 0usize, 0usize);
-        for w in text
-            .split(|c: char| !c.is_alphabetic() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .take(2000)
-        {
-            words += 1;
-            if !w.is_ascii() {
-                non_ascii += 1;
-                continue;
-            }
-            let w = w.trim_matches('\'');
-            if w.len() <= 5 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-                hits += 1;
-            } else if w.len() <= 5 && FOREIGN.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-                foreign += 1;
-            }
-        }
-        words > 0
-            && non_ascii * 4 <= words
-            && foreign <= hits
-            && if words < 6 {
-                hits >= 1
-            } else {
-                hits * 100 >= words * 12
-            }
-    }
-
-    #[test]
-    fn eight_lane_mask_matches_the_byte_test() {
-        for b in 0u8..0x80 {
-            for lane in 0..8 {
-                let mut bytes = [b'.'; 8];
-                bytes[lane] = b;
-                let m = super::word_mask8(u64::from_le_bytes(bytes));
-                let want = u64::from(super::is_word_byte(b)) << lane;
-                assert_eq!(m, want, "byte {b:#x} in lane {lane}");
-            }
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
-        #[test]
-        fn byte_scan_matches_the_definition(
-            words in proptest::collection::vec(
-                "(the|The|AND|of|'it'|was|die|Les|café|été|東京|x|''|[a-z]{1,7}|[A-Za-z]{20,70}|[,.!? \n'’-]{1,2})", 0..300),
-            repeat in 1usize..12,
-            sep in "[ '\n,]",
-        ) {
-            let text = words.join(&sep).repeat(repeat);
-            prop_assert_eq!(looks_english(&text), reference(&text), "{:?}", text);
-        }
-    }
-
-    #[test]
-    fn english_prose() {
-        assert!(looks_english(
-            "Putin's warning directly addresses this potential deployment. He argued that the presence of foreign troops would be counterproductive."
-        ));
-    }
-
-    #[test]
-    fn other_languages() {
-        for t in [
-            "Der Bundeskanzler traf sich am Montag mit den Ministerpräsidenten der Länder, um über die Energiepreise zu sprechen.",
-            "Le président a rencontré lundi les représentants des syndicats pour discuter de la réforme des retraites.",
-            "El presidente se reunió el lunes con los representantes de los sindicatos para hablar de la reforma.",
-            "国家主席周一会见了工会代表，讨论养老金改革问题。",
-            // These share `in`, `was`, `will`, `an` and `has` with English.
-            "Was ist in der Stadt los? Ich will an die Uni, und sie hat es auch gesagt, aber nicht heute.",
-            "La BCE maintient ses taux. Les marchés attendent une baisse en juin ; les analystes de paris sont partagés.",
-            "Ha sido un año difícil para los trabajadores, y el gobierno no ha dicho nada sobre las pensiones.",
-            "De minister heeft het plan van de regering voor de zomer niet gesteund, zegt een woordvoerder.",
-        ] {
-            assert!(!looks_english(t), "{t}");
-        }
-    }
-
-    #[test]
-    fn english_with_foreign_names() {
-        assert!(looks_english(
-            "Mr Van der Veer told Le Monde that the deal with El Corte Ingles was done, and \
-             that the firm would not sell its stake in Der Spiegel."
-        ));
-        assert!(looks_english("I think so."));
-        assert!(!looks_english("Der Hund und die Katze."));
-    }
-}
+mod tests;

@@ -123,16 +123,23 @@ impl Pipeline {
         // Applied fixes per pass, in that pass's coordinates, with its map.
         let mut passes: Vec<(Vec<Fix>, OffsetMap)> = Vec::new();
         let mut found = Vec::new();
+        // The language guard's counts for this pass's text, when the last
+        // pass could update them around its fixes.
+        let mut known: Option<lang::Tally> = None;
         for _ in 0..MAX_PASSES {
             let current = text.as_deref().unwrap_or(input);
-            // Decided again on each pass's text: a pass can change the answer
-            // (an invisible character between two words removed), and the
-            // output must be a fixed point under the answer its own text
-            // gets, or fixing it again would change it.
+            // Decided for each pass's text: a pass can change the answer (an
+            // invisible character between two words removed), and the output
+            // must be a fixed point under the answer its own text gets, or
+            // fixing it again would change it.
+            let tally = match self.config.lang {
+                Lang::Auto => Some(known.take().unwrap_or_else(|| lang::tally(current))),
+                Lang::En | Lang::Other => None,
+            };
             let english = match self.config.lang {
                 Lang::En => true,
                 Lang::Other => false,
-                Lang::Auto => lang::looks_english(current),
+                Lang::Auto => tally.is_some_and(|t| t.english()),
             };
             let doc = Document::new(current, self.config.paragraphs, english);
             found.clear();
@@ -148,6 +155,12 @@ impl Pipeline {
             if applied.fixes.is_empty() {
                 return Ok(self.outcome(input, text, passes));
             }
+            // The counts for the next pass's text, from the words around
+            // the fixes only: the confirming pass need not read the whole
+            // text again for them.
+            let edits = applied.fixes.iter().flat_map(|f| &f.edits);
+            known =
+                tally.and_then(|t| t.after(current, edits.map(|e| (&e.range, &*e.replacement))));
             let map = OffsetMap::new(&applied.fixes);
             passes.push((applied.fixes, map));
             text = Some(applied.text);
