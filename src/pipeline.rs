@@ -132,14 +132,13 @@ impl Pipeline {
             // invisible character between two words removed), and the output
             // must be a fixed point under the answer its own text gets, or
             // fixing it again would change it.
-            let tally = match self.config.lang {
-                Lang::Auto => Some(known.take().unwrap_or_else(|| lang::tally(current))),
-                Lang::En | Lang::Other => None,
-            };
-            let english = match self.config.lang {
-                Lang::En => true,
-                Lang::Other => false,
-                Lang::Auto => tally.is_some_and(|t| t.english()),
+            let (tally, english) = match self.config.lang {
+                Lang::En => (None, true),
+                Lang::Other => (None, false),
+                Lang::Auto => {
+                    let t = known.take().unwrap_or_else(|| lang::tally(current));
+                    (Some(t), t.english())
+                }
             };
             let doc = Document::new(current, self.config.paragraphs, english);
             found.clear();
