@@ -214,14 +214,16 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             continue;
         }
         let (base, _) = split_possessive(w.text);
-        // `don't` is no name; a possessive was split off above.
-        if base.len() < 3 || has_period_or_apostrophe(base) {
+        if base.len() < 3 {
             continue;
         }
-        if let Some(k) = key(base) {
-            if capital_keys.may_contain(k) && capital.contains_key(&k) {
-                lower.push((k, i));
-            }
+        // The filter first: it turns away most words without reading them.
+        let Some(k) = key(base).filter(|&k| capital_keys.may_contain(k)) else {
+            continue;
+        };
+        // `don't` is no name; a possessive was split off above.
+        if !has_period_or_apostrophe(base) && capital.contains_key(&k) {
+            lower.push((k, i));
         }
     }
     let mut lower_counts: WordMap<Key, usize> = WordMap::default();
