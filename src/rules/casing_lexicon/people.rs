@@ -41,7 +41,8 @@ impl<'a> People<'a> {
     /// outside headings is a surname (`Mr Brown`, `Lord Falconer`).
     pub(super) fn observe(&mut self, prev: Option<&Word<'a>>, w: &Word<'a>) {
         let Some(p) = prev else { return };
-        if p.seq + 1 != w.seq || w.heading || !w.plain || !is_honorific(p.chunk) {
+        // A word without capitals ends here, before the honorific test.
+        if w.lower || p.seq + 1 != w.seq || w.heading || !w.plain || !is_honorific(p.chunk) {
             return;
         }
         let base = split_possessive(w.text).0;
