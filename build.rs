@@ -19,7 +19,7 @@ use std::path::Path;
 mod table;
 
 /// Buckets per key: the table is 70% full, so a probe for an absent word
-/// reads a handful of adjacent tags on average.
+/// reads a handful of adjacent entries (a few cache lines) on average.
 const BUCKETS_PER_KEY: f64 = 1.0 / 0.7;
 
 /// What a key's entry holds before it is encoded.
@@ -99,19 +99,16 @@ fn main() {
     long.dedup();
 
     let buckets = (words.len() as f64 * BUCKETS_PER_KEY) as usize + 1;
-    let mut tags = vec![0u8; buckets];
     let mut entries = vec![[0u8; table::ENTRY]; buckets];
     for (key, r) in &words {
         let h = table::hash(key);
         let mut i = table::home(h, buckets);
-        while tags.get(i).is_some_and(|&t| t != 0) {
+        while entries.get(i).is_some_and(|e| !table::is_free(e)) {
             i += 1;
         }
-        if i == tags.len() {
-            tags.push(0);
+        if i == entries.len() {
             entries.push([0u8; table::ENTRY]);
         }
-        tags[i] = table::tag(h);
         let e = &mut entries[i];
         for (j, w) in key.iter().enumerate() {
             e[8 * j..8 * j + 8].copy_from_slice(&w.to_le_bytes());
@@ -122,14 +119,9 @@ fn main() {
         e[30] = u8::from(r.ordinary);
     }
     // A probe past the last entry meets a free bucket and stops.
-    tags.push(0);
     entries.push([0u8; table::ENTRY]);
-    let slots = tags.len();
-    // Entries start on a cache line, so none straddles two.
-    tags.resize(slots.next_multiple_of(64), 0);
-    let tags_len = tags.len();
-    let mut blob = tags;
-    blob.extend(entries.iter().flatten());
+    let slots = entries.len();
+    let blob: Vec<u8> = entries.iter().flatten().copied().collect();
 
     let out = std::env::var_os("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
@@ -138,8 +130,7 @@ fn main() {
         out.join("words.rs"),
         format!(
             "/// Home buckets of the word table.\npub const BUCKETS: usize = {buckets};\n\
-             /// Buckets including the spare ones after the last home bucket.\npub const SLOTS: usize = {slots};\n\
-             /// Bytes of tags, padded to a cache line: the entries start here.\npub const TAGS: usize = {tags_len};\n",
+             /// Buckets including the spare ones after the last home bucket.\npub const SLOTS: usize = {slots};\n",
         ),
     )
     .expect("write words.rs");

@@ -34,10 +34,9 @@ mod sizes {
 struct Aligned<B: ?Sized>(B);
 
 /// The word table, laid out at compile time by `build.rs` (see
-/// [`table`]): the tags of [`sizes::SLOTS`] buckets, padded to
-/// [`sizes::TAGS`] bytes, then their entries.
+/// [`table`]): the entries of [`sizes::SLOTS`] buckets.
 static WORDS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")));
-const _: () = assert!(sizes::TAGS + sizes::SLOTS * table::ENTRY == WORDS_LEN);
+const _: () = assert!(sizes::SLOTS * table::ENTRY == WORDS_LEN);
 const WORDS_LEN: usize = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")).len();
 
 /// Longest single-word key worth looking up, in bytes.
@@ -240,26 +239,20 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
 fn slot(word: &str) -> Option<Slot> {
     let key = table::pack(word.as_bytes())?;
     let h = table::hash(&key);
-    let tag = table::tag(h);
-    let (tags, entries) = WORDS.0.split_at(sizes::TAGS);
     let mut i = table::home(h, sizes::BUCKETS);
     // The table ends with a free bucket, so the loop stops inside it.
     loop {
-        let t = *tags.get(i)?;
-        if t == 0 {
+        let e: &[u8; table::ENTRY] = WORDS
+            .0
+            .get(i * table::ENTRY..(i + 1) * table::ENTRY)?
+            .try_into()
+            .ok()?;
+        if table::is_free(e) {
             return None;
         }
-        if t == tag {
-            let e: &[u8; table::ENTRY] = entries
-                .get(i * table::ENTRY..(i + 1) * table::ENTRY)?
-                .try_into()
-                .ok()?;
-            let same = (0..3).all(|j| {
-                u64::from_le_bytes(e[8 * j..8 * j + 8].try_into().expect("8 bytes")) == key[j]
-            });
-            if same {
-                return Some(Slot::decode(e));
-            }
+        let at = |j: usize| u64::from_le_bytes(e[8 * j..8 * j + 8].try_into().expect("8 bytes"));
+        if (0..3).all(|j| at(j) == key[j]) {
+            return Some(Slot::decode(e));
         }
         i += 1;
     }

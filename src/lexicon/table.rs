@@ -2,14 +2,14 @@
 //! lays the table out from the data files at compile time) and the library
 //! (which probes it in place). Std only: `build.rs` includes this file.
 //!
-//! The table is one byte blob in the binary: `buckets` tag bytes, then
-//! `buckets` entries of [`ENTRY`] bytes. A word's home bucket comes from its
-//! hash; it sits there or in the first free bucket after it (linear probing,
-//! without wrapping: the blob ends with enough spare buckets for the longest
-//! run). A tag is zero for a free bucket and otherwise seven bits of the
-//! hash, so a probe compares keys only where the tag agrees and stops at the
-//! first free bucket; the tags of a probe are adjacent bytes of a
-//! 256 KiB-sized array that stays in cache.
+//! The table is one byte blob in the binary: one entry of [`ENTRY`] bytes
+//! per bucket. A word's home bucket comes from its hash; it sits there or in
+//! the first free bucket after it (linear probing, without wrapping: the
+//! blob ends with enough spare buckets for the longest run). A free bucket
+//! is all zeros ([`is_free`]: no key starts with a NUL byte), so a probe
+//! compares keys bucket by bucket and stops at the first free one. Entries
+//! are half a cache line: a probe for a word in the table reads about two
+//! adjacent entries, most often one cache line.
 
 /// Longest single-word key, in bytes.
 pub const MAX_WORD_LEN: usize = 24;
@@ -38,7 +38,7 @@ const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
 #[inline]
 pub fn mix(h: u64, x: u64) -> u64 {
     // The rotation brings the well-mixed middle bits of the product to both
-    // ends: hash maps pick buckets by the low bits and tags by the top ones.
+    // ends: hash maps pick buckets by the low bits, [`home`] by the top ones.
     (h ^ x).wrapping_mul(MULTIPLIER).rotate_left(29)
 }
 
@@ -83,9 +83,9 @@ pub fn home(h: u64, buckets: usize) -> usize {
     ((u128::from(h) * buckets as u128) >> 64) as usize
 }
 
-/// The tag of a hash: never zero, which marks a free bucket. Taken from bits
-/// [`home`] barely uses, so words of one bucket rarely share a tag.
+/// The bucket holds no word: its key's first eight bytes are zero, which
+/// no packed word's are (a word is not empty and has no NUL byte).
 #[inline]
-pub fn tag(h: u64) -> u8 {
-    0x80 | (h as u8 & 0x7f)
+pub fn is_free(entry: &[u8; ENTRY]) -> bool {
+    entry[..8] == [0; 8]
 }
