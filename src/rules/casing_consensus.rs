@@ -28,7 +28,9 @@ static DOC: RuleDoc = RuleDoc {
     details: "When a word is written capitalised in the middle of a sentence in a document \
               and lowercase no more often than that, the lowercase occurrences are capitalised \
               — only when the lowercase form is not an ordinary English word, so `bill`, \
-              `brown` and `china` are never changed. Sentence starts, words after a colon, \
+              `brown` and `china` are never changed. A capitalised use counts only where it \
+              ends a run of capitalised words (`Gordon Lishman`, `Lishman said`), not as the \
+              first word of a longer name (`the Motorsport Endeavour Club`). Sentence starts, words after a colon, \
               dash or quote, and heading lines are never counted as evidence.",
     fixes: &[(
         "Shares in Yukos fell. Investors said Yukos would sell assets, and yukos staff left. The \
@@ -157,14 +159,17 @@ fn beside(text: &str, words: &[Word], now: &WordMap<usize, String>, j: usize) ->
 fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
     // Capitalised mid-sentence uses, keyed by the lowercase first letter
     // and the rest as written, so lowercase words look up without
-    // allocating: `Yukos` and `yukos` are both ('y', "ukos").
+    // allocating: `Yukos` and `yukos` are both ('y', "ukos"). Counted are
+    // the uses that end their run of capitalised words: a surname
+    // (`Gordon Lishman`, `Lishman said`), not the first words of a longer
+    // name (`Motorsport Endeavour Club`); every capitalised use has a key.
     // Sized for a news article's share of capitalised words, so the
     // maps rarely grow (each growth rehashes every key).
     let expect = words.len() / 16;
     let mut capital: WordMap<Key, usize> = map_with_capacity(expect);
     // Capitalised uses with no capitalised neighbour (`said Fiat was`,
-    // not `Burren Energy`): the only evidence for a word that is also
-    // ordinary.
+    // `Fiat, Ferrari`, not `Burren Energy`): the only evidence for a word
+    // that is also ordinary.
     let mut alone: WordMap<Key, usize> = map_with_capacity(expect);
     // Two capitalised words in a row (`Gordon Brown`); `true` when the
     // first is mid-sentence too, so it may vouch for its own capital.
@@ -180,15 +185,17 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
         if evidence(w) {
             if let Some(k) = key(split_possessive(w.text).0) {
                 capital_keys.insert(k);
-                *capital.entry(k).or_default() += 1;
+                let count = capital.entry(k).or_default();
                 let titled =
                     |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
                 let before = i.checked_sub(1).map(|j| &words[j]);
                 let after = words.get(i + 1);
-                if !titled(before.filter(|p| p.seq + 1 == w.seq))
-                    && !titled(after.filter(|n| w.seq + 1 == n.seq))
-                {
-                    *alone.entry(k).or_default() += 1;
+                let titled_after = !w.punct_after && titled(after.filter(|n| w.seq + 1 == n.seq));
+                if !titled_after {
+                    *count += 1;
+                    if !titled(before.filter(|p| p.seq + 1 == w.seq)) {
+                        *alone.entry(k).or_default() += 1;
+                    }
                 }
             }
         }
@@ -253,8 +260,9 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
     }
 }
 
-/// Single-word evidence: the capitalised spelling must dominate (one use
-/// against one slip is enough), the word must be unknown as an ordinary
+/// Single-word evidence: the capitalised uses that end a run of capitalised
+/// words (`capital`) must dominate (one use against one slip is enough),
+/// the word must be unknown as an ordinary
 /// word, and names the lexicon knows are the lexicon rule's business.
 fn single(base: &str, capital: usize, lower: usize) -> bool {
     lower * 2 <= capital + 1 && !lexicon::is_ordinary(base) && lexicon::lookup(base).is_none()
@@ -550,6 +558,30 @@ mod tests {
         assert_keep(
             ID,
             "He met Law Lords, and Law Lords heard him. The law lords left.\n",
+        );
+    }
+
+    /// A word counts as a name of its own only where it ends a run of
+    /// capitalised words: a surname does (`Gordon Lishman`, `Lishman
+    /// said`), the first words of an organisation's name do not.
+    #[test]
+    fn first_words_of_longer_names_are_no_evidence() {
+        assert_keep(
+            ID,
+            "The Motorsport Endeavour Club met. It loves motorsport, he said. The \
+             Motorsport Endeavour stand was busy. She began in motorsport in 1974. The \
+             Motorsport Endeavour team won.\n",
+        );
+        assert_fix(
+            ID,
+            "Charity boss Gordon Lishman spoke. Later lishman said Lishman was right.\n",
+            "Charity boss Gordon Lishman spoke. Later Lishman said Lishman was right.\n",
+        );
+        // Punctuation ends the run: `Clooney,` before `Brad Pitt` is last.
+        assert_fix(
+            ID,
+            "It stars George Clooney, Brad Pitt and Matt Damon. Fans of clooney came.\n",
+            "It stars George Clooney, Brad Pitt and Matt Damon. Fans of Clooney came.\n",
         );
     }
 
