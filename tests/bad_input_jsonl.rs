@@ -164,3 +164,32 @@ fn empty_input_and_blank_lines() {
         .success()
         .stdout(format!("{FIXED_1}\n{FIXED_3}"));
 }
+
+/// A byte-order mark opening a stream belongs to no record: it is dropped
+/// and the first record is read. Anywhere else it is part of a line, which
+/// is then malformed.
+#[test]
+fn byte_order_mark_at_the_start() {
+    jsonl("fail")
+        .write_stdin(format!("\u{feff}{GOOD_1}{GOOD_3}"))
+        .assert()
+        .success()
+        .stdout(format!("{FIXED_1}{FIXED_3}"));
+    jsonl("fail")
+        .write_stdin(format!("{GOOD_1}\u{feff}{GOOD_3}"))
+        .assert()
+        .code(2)
+        .stdout(FIXED_1)
+        .stderr(predicate::str::contains(":2: malformed JSON"));
+    // Each file of a run starts its own stream.
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    std::fs::write(&a, format!("\u{feff}{GOOD_1}")).unwrap();
+    std::fs::write(&b, format!("\u{feff}{GOOD_3}")).unwrap();
+    jsonl("fail")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout(format!("{FIXED_1}{FIXED_3}"));
+}

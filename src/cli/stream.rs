@@ -149,8 +149,14 @@ impl Run<'_> {
 
 /// Fill chunks of whole lines from `reader` and send them on. The thread is
 /// detached: if the consumer stops early it exits at its next send.
+/// A UTF-8 byte-order mark: some Windows tools start JSON Lines files with
+/// one. It belongs to no record and JSON parsers reject it, so a stream's
+/// first chunk drops it; line numbers do not change.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
 fn read_chunks(mut reader: Box<dyn Read + Send>, tx: SyncSender<std::io::Result<Vec<u8>>>) {
     let mut carry: Vec<u8> = Vec::new();
+    let mut first = true;
     loop {
         let mut buf = Vec::with_capacity(CHUNK_BYTES.max(carry.len() * 2));
         buf.append(&mut carry);
@@ -179,6 +185,9 @@ fn read_chunks(mut reader: Box<dyn Read + Send>, tx: SyncSender<std::io::Result<
         };
         carry.extend_from_slice(&buf[cut..]);
         buf.truncate(cut);
+        if std::mem::take(&mut first) && buf.starts_with(BOM) {
+            buf.drain(..BOM.len());
+        }
         if !buf.is_empty() && tx.send(Ok(buf)).is_err() {
             return;
         }
