@@ -70,10 +70,36 @@ fn nested_fields_and_unicode_escapes() {
     let input = "{\"doc\":{\"title\":\"T\",\"body\":\"Caf\\u0065\\u0301  au lait\\u200b\"},\"text\":\"x  y\"}\n";
     let (out, err, code) = fix_jsonl(&["--field", "doc.body"], input);
     assert_eq!(code, 0, "{err}");
-    // The field is re-encoded (composed é, raw UTF-8); everything else is as it was.
+    // The field is re-encoded (é composed), escaped as the original was (its
+    // non-ASCII characters as \uXXXX); everything else is as it was.
     assert_eq!(
         out,
-        "{\"doc\":{\"title\":\"T\",\"body\":\"Caf\u{e9} au lait\"},\"text\":\"x  y\"}\n"
+        "{\"doc\":{\"title\":\"T\",\"body\":\"Caf\\u00e9 au lait\"},\"text\":\"x  y\"}\n"
+    );
+    // A field written in UTF-8 stays in UTF-8.
+    let (out, _, _) = fix_jsonl(&["--field", "text"], "{\"text\":\"Caf\u{e9}  ok\"}\n");
+    assert_eq!(out, "{\"text\":\"Caf\u{e9} ok\"}\n");
+}
+
+/// Corpora written by Python's `json.dumps` (and pandas) escape every
+/// non-ASCII character, PHP's `json_encode` also every slash: a fixed
+/// record keeps its writer's style, so the output holds one style and a
+/// diff shows only the fixes.
+#[test]
+fn fixed_fields_keep_the_escapes_of_their_writer() {
+    let python =
+        "{\"text\":\"Caf\\u00e9  au lait \\ud83d\\ude00 \\u201cok\\u201d\\u00a0now.\",\"id\":7}\n";
+    let (out, err, code) = fix_jsonl(&["--field", "text"], python);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "{\"text\":\"Caf\\u00e9 au lait \\ud83d\\ude00 \\u201cok\\u201d now.\",\"id\":7}\n"
+    );
+    let php = "{\"text\":\"See http:\\/\\/x.org\\/a  now. Caf\\u00E9.\"}\n";
+    let (out, _, _) = fix_jsonl(&["--field", "text"], php);
+    assert_eq!(
+        out,
+        "{\"text\":\"See http:\\/\\/x.org\\/a now. Caf\\u00E9.\"}\n"
     );
 }
 

@@ -1,5 +1,6 @@
 //! JSON Lines records: find the text field of one record, fix it, and splice
-//! the re-encoded string back into the original line.
+//! the re-encoded string back into the original line, escaped in the style
+//! the original value was ([`Escapes`]).
 //!
 //! Only the bytes of the named field's value change: every other key keeps
 //! its order, spacing and escapes, because the line is never re-serialized.
@@ -219,15 +220,137 @@ pub fn fix_text(pipeline: &Pipeline, text: &str) -> Result<Outcome, copyedit::Er
     Ok(outcome)
 }
 
-/// Write `line` with the located field replaced by `fixed`, JSON-encoded.
+/// Write `line` with the located field replaced by `fixed`, JSON-encoded
+/// the way the original value was (see [`Escapes`]).
 pub fn splice(line: &[u8], range: &Range<usize>, fixed: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&line[..range.start]);
-    write_json_string(fixed, out);
+    let style = Escapes::of(&line[range.clone()]);
+    if style == Escapes::default() {
+        write_json_string(fixed, out);
+    } else {
+        write_json_string_as(fixed, style, out);
+    }
     out.extend_from_slice(&line[range.end..]);
+}
+
+/// The escapes JSON leaves to the writer, as the original value used them:
+/// non-ASCII characters as `\uXXXX` (Python's `json.dumps`, pandas and PHP
+/// by default) and `/` as `\/` (PHP). The fixed value is written the same
+/// way, so a corpus keeps one style and a diff of a record shows the fixes,
+/// not a change of encoding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Escapes {
+    /// Every non-ASCII character escaped.
+    ascii: bool,
+    /// Hex digits in capitals (`\u00E9`).
+    upper_hex: bool,
+    /// Every `/` escaped.
+    slash: bool,
+}
+
+impl Escapes {
+    /// The style of `raw`, a JSON string token with its quotes. A value
+    /// that never had to choose (no non-ASCII character, no `/`) gets the
+    /// default, serde_json's: UTF-8 kept, `/` bare.
+    pub fn of(raw: &[u8]) -> Self {
+        let mut style = Escapes::default();
+        if raw.is_ascii() {
+            // An escaped character beyond ASCII: an ASCII-only writer. Its
+            // hex letters are capitals if all of them are.
+            let (mut upper, mut lower) = (false, false);
+            let mut i = 0;
+            while let Some(off) = raw.get(i..).and_then(|r| memchr::memchr(b'\\', r)) {
+                let at = i + off;
+                i = at + 2;
+                if raw.get(at + 1) != Some(&b'u') {
+                    continue;
+                }
+                let hex = raw.get(at + 2..at + 6).unwrap_or_default();
+                let value = std::str::from_utf8(hex)
+                    .ok()
+                    .and_then(|h| u16::from_str_radix(h, 16).ok());
+                if value.is_some_and(|v| v >= 0x80) {
+                    style.ascii = true;
+                    upper |= hex.iter().any(u8::is_ascii_uppercase);
+                    lower |= hex.iter().any(u8::is_ascii_lowercase);
+                }
+                i = at + 6;
+            }
+            style.upper_hex = upper && !lower;
+        }
+        if memchr::memmem::find(raw, b"\\/").is_some() {
+            // Every slash escaped: none bare (a bare slash follows an even
+            // number of backslashes, which escape one another).
+            style.slash = !raw.iter().enumerate().any(|(k, &b)| {
+                b == b'/' && raw[..k].iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 0
+            });
+        }
+        style
+    }
 }
 
 fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// [`write_json_string`] in a chosen [`Escapes`] style.
+pub fn write_json_string_as(s: &str, style: Escapes, out: &mut Vec<u8>) {
+    let hex = if style.upper_hex { HEX_UPPER } else { HEX };
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let escape = if c.is_ascii() {
+            needs_escape(c as u8) || (style.slash && c == '/')
+        } else {
+            style.ascii
+        };
+        if !escape {
+            continue;
+        }
+        out.extend_from_slice(&s.as_bytes()[start..i]);
+        start = i + c.len_utf8();
+        if c == '/' {
+            out.extend_from_slice(b"\\/");
+        } else if c.is_ascii() {
+            escape_byte(c as u8, hex, out);
+        } else {
+            let mut units = [0u16; 2];
+            for &u in c.encode_utf16(&mut units).iter() {
+                out.extend_from_slice(b"\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(hex[usize::from((u >> shift) & 0xf)]);
+                }
+            }
+        }
+    }
+    out.extend_from_slice(&s.as_bytes()[start..]);
+    out.push(b'"');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
+/// The escape of an ASCII byte [`needs_escape`] holds for: short escapes
+/// where JSON has them, `\u00XX` for other controls.
+fn escape_byte(b: u8, hex: &[u8; 16], out: &mut Vec<u8>) {
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        0x0c => out.extend_from_slice(b"\\f"),
+        _ => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            hex[usize::from(b >> 4)],
+            hex[usize::from(b & 0xf)],
+        ]),
+    }
 }
 
 /// `s` as a JSON string, escaped exactly as serde_json does (short escapes
@@ -235,7 +358,6 @@ fn needs_escape(b: u8) -> bool {
 /// text is long and rarely needs escaping, so clean blocks are copied whole.
 pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
     const BLOCK: usize = 16;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -252,23 +374,7 @@ pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
         let b = bytes[i];
         if needs_escape(b) {
             out.extend_from_slice(&bytes[start..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                _ => out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xf)],
-                ]),
-            }
+            escape_byte(b, HEX, out);
             start = i + 1;
         }
         i += 1;
@@ -340,6 +446,36 @@ mod tests {
     }
 
     #[test]
+    fn escape_style_of_the_original() {
+        let of = |raw: &str| Escapes::of(raw.as_bytes());
+        let ascii = Escapes {
+            ascii: true,
+            ..Escapes::default()
+        };
+        assert_eq!(of(r#""caf\u00e9""#), ascii);
+        assert_eq!(
+            of(r#""caf\u00E9""#),
+            Escapes {
+                upper_hex: true,
+                ..ascii
+            }
+        );
+        assert_eq!(of("\"caf\u{e9}\""), Escapes::default());
+        // An escaped backslash before `u00e9`, an escaped ASCII letter.
+        assert_eq!(of(r#""a\\u00e9""#), Escapes::default());
+        assert_eq!(of(r#""\u0041 \u00e9""#), ascii);
+        assert_eq!(of(r#""\u0041""#), Escapes::default());
+        let slash = Escapes {
+            slash: true,
+            ..Escapes::default()
+        };
+        assert_eq!(of(r#""a\/b""#), slash);
+        assert_eq!(of(r#""a\/b/c""#), Escapes::default());
+        assert_eq!(of(r#""a\\/b""#), Escapes::default());
+        assert_eq!(of(r#""a\\\/b""#), slash);
+    }
+
+    #[test]
     fn splice_keeps_other_bytes() {
         let line = br#"{"a" :1,"text":"x  y" , "z":"\u00e9"}"#;
         let l = locate(line, &path("text")).unwrap();
@@ -354,6 +490,30 @@ mod tests {
             let mut out = Vec::new();
             write_json_string(&s, &mut out);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+
+        /// Every style reads back as the same string, an ASCII style
+        /// writes only ASCII, and the style found in what a style wrote is
+        /// that style again wherever the string let it show.
+        #[test]
+        fn styled_strings_read_back(
+            s in "(\\PC|[\\x00-\\x1f\"\\\\/]|\u{e9}|\u{1f600}){0,60}",
+            ascii: bool,
+            upper_hex: bool,
+            slash: bool,
+        ) {
+            let style = Escapes { ascii, upper_hex: ascii && upper_hex, slash };
+            let mut out = Vec::new();
+            write_json_string_as(&s, style, &mut out);
+            let back: String = serde_json::from_slice(&out).unwrap();
+            proptest::prop_assert_eq!(&back, &s);
+            if ascii {
+                proptest::prop_assert!(out.is_ascii());
+            }
+            let found = Escapes::of(&out);
+            let shows_ascii = !s.is_ascii();
+            proptest::prop_assert_eq!(found.ascii, ascii && shows_ascii);
+            proptest::prop_assert_eq!(found.slash, slash && s.contains('/'));
         }
     }
 
