@@ -555,20 +555,36 @@ pub struct SpaceBeforePunctuation;
 static BEFORE_DOC: RuleDoc = RuleDoc {
     summary: "Remove the stray space before , ; : . ! ?",
     details: "English puts no space before punctuation: `on Tuesday .` becomes `on Tuesday.`. \
-Only a space between a word (or closing quote) and punctuation that ends the token is removed, \
-so `.NET`, ellipses written ` ...` and emoticons stay. English convention (French spaces before \
+Only a space between a word, a percent sign or a closing quote and punctuation that ends the \
+token (perhaps with a closing quote after it: `thrilled .”`) is removed, so `.NET`, ellipses written ` ...` and emoticons stay. English convention (French spaces before \
 `: ; ! ?`): runs on English text only.",
     fixes: &[
         ("It ended on Tuesday .\n", "It ended on Tuesday.\n"),
         ("Yes , he said ; really ?\n", "Yes, he said; really?\n"),
         ("This ,is a test.\n", "This,is a test.\n"),
+        (
+            "He said: “We are thrilled .” Sales rose 2.5% .\n",
+            "He said: “We are thrilled.” Sales rose 2.5%.\n",
+        ),
     ],
     keeps: &[
         "I'd use .NET here.\n",
         "This is a sentence with ellipsis ...\n",
         "Smile :) please.\n",
+        "Type \" .\" to end, or \" .env\" for the file.\n",
     ],
 };
+
+/// `thrilled .”`: a closing quote or bracket at `at` ends the token the
+/// punctuation before it ends.
+fn closer_ends_token(line: &str, at: usize) -> bool {
+    let Some(q) = char_at(line, at).filter(|q| CLOSERS.contains(q)) else {
+        return false;
+    };
+    let end = at + q.len_utf8();
+    matches!(line.as_bytes().get(end), None | Some(b' ' | b'\t'))
+        && (q != '"' || straight_quote_closes(line, at))
+}
 
 impl Rule for SpaceBeforePunctuation {
     fn id(&self) -> &'static str {
@@ -602,7 +618,10 @@ impl Rule for SpaceBeforePunctuation {
                 let next = b.get(p + 1).copied();
                 let moved =
                     matches!(c, b',' | b';') && next.is_some_and(|n| n.is_ascii_alphabetic());
-                if next.is_some_and(|n| n != b' ' && n != b'\t') && !moved {
+                if next.is_some_and(|n| n != b' ' && n != b'\t')
+                    && !moved
+                    && !closer_ends_token(line, p + 1)
+                {
                     continue;
                 }
                 if is_emoticon_at(line, p) {
@@ -612,7 +631,7 @@ impl Rule for SpaceBeforePunctuation {
                 let Some(prev) = char_before(line, ws_start) else {
                     continue;
                 };
-                if !(prev.is_alphanumeric() || CLOSERS.contains(&prev)) {
+                if !(prev.is_alphanumeric() || prev == '%' || CLOSERS.contains(&prev)) {
                     continue;
                 }
                 // `word " .`: a straight quote that opens is not a closer.
