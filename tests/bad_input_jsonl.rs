@@ -193,3 +193,21 @@ fn byte_order_mark_at_the_start() {
         .success()
         .stdout(format!("{FIXED_1}{FIXED_3}"));
 }
+
+/// A lone surrogate escape is no Unicode text: the record is malformed, and
+/// `pass` copies it through byte for byte.
+#[test]
+fn lone_surrogate_escape() {
+    let bad = "{\"text\":\"broken \\ud800 pair\"}\n";
+    jsonl("fail")
+        .write_stdin(format!("{GOOD_1}{bad}{GOOD_3}"))
+        .assert()
+        .code(2)
+        .stdout(FIXED_1)
+        .stderr(predicate::str::contains(":2: malformed JSON"));
+    jsonl("pass")
+        .write_stdin(format!("{GOOD_1}{bad}{GOOD_3}"))
+        .assert()
+        .success()
+        .stdout(format!("{FIXED_1}{bad}{FIXED_3}"));
+}
