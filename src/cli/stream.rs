@@ -147,13 +147,13 @@ impl Run<'_> {
     }
 }
 
-/// Fill chunks of whole lines from `reader` and send them on. The thread is
-/// detached: if the consumer stops early it exits at its next send.
 /// A UTF-8 byte-order mark: some Windows tools start JSON Lines files with
 /// one. It belongs to no record and JSON parsers reject it, so a stream's
 /// first chunk drops it; line numbers do not change.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
+/// Fill chunks of whole lines from `reader` and send them on. The thread is
+/// detached: if the consumer stops early it exits at its next send.
 fn read_chunks(mut reader: Box<dyn Read + Send>, tx: SyncSender<std::io::Result<Vec<u8>>>) {
     let mut carry: Vec<u8> = Vec::new();
     let mut first = true;

@@ -30,8 +30,9 @@ static DOC: RuleDoc = RuleDoc {
               — only when the lowercase form is not an ordinary English word, so `bill`, \
               `brown` and `china` are never changed. A capitalised use counts only where it \
               ends a run of capitalised words (`Gordon Lishman`, `Lishman said`), not as the \
-              first word of a longer name (`the Motorsport Endeavour Club`). Sentence starts, words after a colon, \
-              dash or quote, and heading lines are never counted as evidence.",
+              first word of a longer name (`the Motorsport Endeavour Club`). Sentence starts, \
+              words after a colon, dash or quote, and heading lines are never counted as \
+              evidence.",
     fixes: &[(
         "Shares in Yukos fell. Investors said Yukos would sell assets, and yukos staff left. The \
          court backed Yukos.\n",
@@ -262,8 +263,8 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
 
 /// Single-word evidence: the capitalised uses that end a run of capitalised
 /// words (`capital`) must dominate (one use against one slip is enough),
-/// the word must be unknown as an ordinary
-/// word, and names the lexicon knows are the lexicon rule's business.
+/// the word must be unknown as an ordinary word, and names the lexicon
+/// knows are the lexicon rule's business.
 fn single(base: &str, capital: usize, lower: usize) -> bool {
     lower * 2 <= capital + 1 && !lexicon::is_ordinary(base) && lexicon::lookup(base).is_none()
 }
