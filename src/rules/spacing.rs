@@ -556,8 +556,9 @@ static BEFORE_DOC: RuleDoc = RuleDoc {
     summary: "Remove the stray space before , ; : . ! ?",
     details: "English puts no space before punctuation: `on Tuesday .` becomes `on Tuesday.`. \
 Only a space between a word, a percent sign or a closing quote and punctuation that ends the \
-token (perhaps with a closing quote after it: `thrilled .”`) is removed, so `.NET`, ellipses written ` ...` and emoticons stay. English convention (French spaces before \
-`: ; ! ?`): runs on English text only.",
+token (perhaps with a closing quote after it: `thrilled .”`) is removed, so `.NET`, ellipses \
+written ` ...` and emoticons stay. English convention (French spaces before `: ; ! ?`): runs \
+on English text only.",
     fixes: &[
         ("It ended on Tuesday .\n", "It ended on Tuesday.\n"),
         ("Yes , he said ; really ?\n", "Yes, he said; really?\n"),
