@@ -224,12 +224,7 @@ pub fn fix_text(pipeline: &Pipeline, text: &str) -> Result<Outcome, copyedit::Er
 /// the way the original value was (see [`Escapes`]).
 pub fn splice(line: &[u8], range: &Range<usize>, fixed: &str, out: &mut Vec<u8>) {
     out.extend_from_slice(&line[..range.start]);
-    let style = Escapes::of(&line[range.clone()]);
-    if style == Escapes::default() {
-        write_json_string(fixed, out);
-    } else {
-        write_json_string_as(fixed, style, out);
-    }
+    write_json_string(fixed, Escapes::of(&line[range.clone()]), out);
     out.extend_from_slice(&line[range.end..]);
 }
 
@@ -293,28 +288,56 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// [`write_json_string`] in a chosen [`Escapes`] style.
-pub fn write_json_string_as(s: &str, style: Escapes, out: &mut Vec<u8>) {
+/// `s` as a JSON string in the [`Escapes`] style `style`; in the default
+/// style escaped exactly as serde_json does (short escapes where JSON has
+/// them, `\u00XX` for other controls, UTF-8 kept). Article text is long and
+/// rarely needs escaping, so blocks without a byte to escape are copied
+/// whole.
+pub fn write_json_string(s: &str, style: Escapes, out: &mut Vec<u8>) {
+    if style == Escapes::default() {
+        // The common style gets a block test of its own: fewer comparisons.
+        write_escaping(s, style, needs_escape, out);
+    } else {
+        let (ascii, slash) = (style.ascii, style.slash);
+        let escaped = move |b: u8| needs_escape(b) || (ascii && b >= 0x80) || (slash && b == b'/');
+        write_escaping(s, style, escaped, out);
+    }
+}
+
+/// [`write_json_string`] with `escaped` telling the bytes that need an
+/// escape in `style`.
+fn write_escaping(s: &str, style: Escapes, escaped: impl Fn(u8) -> bool, out: &mut Vec<u8>) {
+    const BLOCK: usize = 16;
     let hex = if style.upper_hex { HEX_UPPER } else { HEX };
-    out.reserve(s.len() + 2);
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let escape = if c.is_ascii() {
-            needs_escape(c as u8) || (style.slash && c == '/')
-        } else {
-            style.ascii
-        };
-        if !escape {
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if i + BLOCK <= bytes.len()
+            && !bytes[i..i + BLOCK]
+                .iter()
+                .fold(false, |any, &b| any | escaped(b))
+        {
+            i += BLOCK;
             continue;
         }
-        out.extend_from_slice(&s.as_bytes()[start..i]);
-        start = i + c.len_utf8();
-        if c == '/' {
+        let b = bytes[i];
+        if !escaped(b) {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if b == b'/' {
             out.extend_from_slice(b"\\/");
-        } else if c.is_ascii() {
-            escape_byte(c as u8, hex, out);
+            i += 1;
+        } else if b < 0x80 {
+            escape_byte(b, hex, out);
+            i += 1;
         } else {
+            // Only under `ascii`: a character's first byte, as escaped
+            // characters are stepped over whole.
+            let c = s[i..].chars().next().expect("char boundary");
             let mut units = [0u16; 2];
             for &u in c.encode_utf16(&mut units).iter() {
                 out.extend_from_slice(b"\\u");
@@ -322,9 +345,11 @@ pub fn write_json_string_as(s: &str, style: Escapes, out: &mut Vec<u8>) {
                     out.push(hex[usize::from((u >> shift) & 0xf)]);
                 }
             }
+            i += c.len_utf8();
         }
+        start = i;
     }
-    out.extend_from_slice(&s.as_bytes()[start..]);
+    out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
 
@@ -351,36 +376,6 @@ fn escape_byte(b: u8, hex: &[u8; 16], out: &mut Vec<u8>) {
             hex[usize::from(b & 0xf)],
         ]),
     }
-}
-
-/// `s` as a JSON string, escaped exactly as serde_json does (short escapes
-/// where JSON has them, `\u00XX` for other controls, UTF-8 kept). Article
-/// text is long and rarely needs escaping, so clean blocks are copied whole.
-pub fn write_json_string(s: &str, out: &mut Vec<u8>) {
-    const BLOCK: usize = 16;
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        if i + BLOCK <= bytes.len()
-            && !bytes[i..i + BLOCK]
-                .iter()
-                .fold(false, |any, &b| any | needs_escape(b))
-        {
-            i += BLOCK;
-            continue;
-        }
-        let b = bytes[i];
-        if needs_escape(b) {
-            out.extend_from_slice(&bytes[start..i]);
-            escape_byte(b, HEX, out);
-            start = i + 1;
-        }
-        i += 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -488,7 +483,7 @@ mod tests {
         #[test]
         fn strings_are_escaped_like_serde_json(s in "(\\PC|[\\x00-\\x1f\"\\\\]){0,80}") {
             let mut out = Vec::new();
-            write_json_string(&s, &mut out);
+            write_json_string(&s, Escapes::default(), &mut out);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
         }
 
@@ -504,7 +499,7 @@ mod tests {
         ) {
             let style = Escapes { ascii, upper_hex: ascii && upper_hex, slash };
             let mut out = Vec::new();
-            write_json_string_as(&s, style, &mut out);
+            write_json_string(&s, style, &mut out);
             let back: String = serde_json::from_slice(&out).unwrap();
             proptest::prop_assert_eq!(&back, &s);
             if ascii {
