@@ -51,10 +51,46 @@ pub fn pack(word: &[u8]) -> Option<[u64; 3]> {
     if word.len() > MAX_WORD_LEN || word.last() == Some(&0) {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD_LEN];
-    buf[..word.len()].copy_from_slice(word);
-    let at = |i: usize| u64::from_le_bytes(buf[8 * i..8 * i + 8].try_into().expect("8 bytes"));
-    Some([at(0), at(1), at(2)])
+    // Fixed-size loads instead of copying a variable length into a buffer
+    // (a call into `memcpy` per probe): each machine word is read whole
+    // where the word covers it, or as the eight bytes ending at the word's
+    // end shifted down so that only the bytes past its start remain.
+    let n = word.len();
+    let part = |i: usize| -> u64 {
+        let from = 8 * i;
+        if n >= from + 8 {
+            load(word, from)
+        } else if n <= from {
+            0
+        } else if n >= 8 {
+            load(word, n - 8) >> (8 * (from + 8 - n))
+        } else {
+            short(word)
+        }
+    };
+    Some([part(0), part(1), part(2)])
+}
+
+/// The eight bytes of `word` from `at`.
+#[inline]
+fn load(word: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(word[at..at + 8].try_into().expect("8 bytes"))
+}
+
+/// A word of one to seven bytes, zero-padded, from two overlapping loads
+/// of four bytes, or for one to three bytes from its first, middle and
+/// last byte (which between them are every byte).
+#[inline]
+fn short(word: &[u8]) -> u64 {
+    let n = word.len();
+    let u32_at = |at: usize| u64::from(u32::from_le_bytes(word[at..at + 4].try_into().expect("4")));
+    if n >= 4 {
+        u32_at(0) | u32_at(n - 4) << (8 * (n - 4))
+    } else {
+        u64::from(word[0])
+            | u64::from(word[n / 2]) << (8 * (n / 2))
+            | u64::from(word[n - 1]) << (8 * (n - 1))
+    }
 }
 
 /// A 64×64→128-bit multiply folded to 64 bits: every input bit reaches

@@ -172,6 +172,23 @@ fn packed_keys_are_exact() {
         }
     }
     assert!(table::pack(b"abcdefghijklmnopqrstuvwxy").is_none());
+    // Every length packs as the word zero-padded to three machine words.
+    let bytes: Vec<u8> = (1..=table::MAX_WORD_LEN as u8)
+        .map(|b| b.wrapping_mul(37) | 1)
+        .collect();
+    for n in 1..=table::MAX_WORD_LEN {
+        let mut buf = [0u8; table::MAX_WORD_LEN];
+        buf[..n].copy_from_slice(&bytes[..n]);
+        let want: Vec<u64> = buf
+            .chunks(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(
+            table::pack(&bytes[..n]).unwrap().to_vec(),
+            want,
+            "length {n}"
+        );
+    }
     assert!(table::pack(b"paris\0").is_none());
     // Every name keeps its form through the compact slot.
     for w in ["friday", "nato", "u.s.", "vladivostok"] {
