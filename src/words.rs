@@ -241,26 +241,39 @@ impl Letters {
 
 /// Whitespace-separated chunks of a line with their byte offsets, and for a
 /// chunk of ASCII letters only, their classes.
-fn chunks(line: &str) -> impl Iterator<Item = (usize, &str, Option<Letters>)> {
-    let bytes = line.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        pos = skip_while_space(line, pos, true);
-        if pos >= bytes.len() {
+fn chunks(line: &str) -> Chunks<'_> {
+    Chunks { line, pos: 0 }
+}
+
+/// The iterator of [`chunks`]: its `next` is inlined into the word scan,
+/// which calls it once per chunk.
+struct Chunks<'a> {
+    line: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = (usize, &'a str, Option<Letters>);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        let line = self.line;
+        let start = skip_while_space(line, self.pos, true);
+        if start >= line.len() {
+            self.pos = start;
             return None;
         }
-        let start = pos;
-        let (end, first, rest) = chunk_end(line, pos);
-        pos = end;
+        let (end, first, rest) = chunk_end(line, start);
+        self.pos = end;
         let letters = ((first | rest) & (OTHER | SPACE) == 0).then_some(Letters { first, rest });
-        Some((start, &line[start..pos], letters))
-    })
+        Some((start, &line[start..end], letters))
+    }
 }
 
 /// The end of the chunk starting at `pos` (not whitespace), with the
 /// classes of its first byte and of the rest OR-ed together; a non-ASCII
 /// character counts as [`OTHER`].
-#[inline]
+#[inline(always)]
 fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
     let bytes = line.as_bytes();
     let Some(&b) = bytes.get(pos) else {
@@ -308,7 +321,7 @@ fn non_ascii_class(line: &str, pos: usize) -> (u8, usize) {
 /// The first offset from `pos` where whitespace-ness differs from `space`.
 /// ASCII bytes are classified directly; only non-ASCII characters are
 /// decoded (`char::is_whitespace`: NBSP, ideographic space…).
-#[inline]
+#[inline(always)]
 fn skip_while_space(line: &str, mut pos: usize, space: bool) -> usize {
     let bytes = line.as_bytes();
     while pos < bytes.len() {
