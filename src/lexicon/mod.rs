@@ -278,6 +278,9 @@ pub(crate) fn classify(word: &str) -> Folded {
 }
 
 /// Multiword names whose first word is `first` (lowercase), longest first.
+/// Inlined: asked of nearly every lowercase word, and the fingerprint test
+/// turns nearly all of them away without a call.
+#[inline]
 pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
     if first.len() > MAX_WORD_LEN {
         return &[];
@@ -289,6 +292,13 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
             return &[];
         }
     }
+    phrases_starting(table, first)
+}
+
+/// The hash map lookup behind [`phrases`], for the few words that pass
+/// the fingerprint test.
+#[inline(never)]
+fn phrases_starting(table: &'static Phrases, first: &str) -> &'static [Phrase] {
     table.by_first.get(first).map(Vec::as_slice).unwrap_or(&[])
 }
 

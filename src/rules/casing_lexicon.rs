@@ -271,7 +271,14 @@ pub(crate) static PARTICLE_LIST: WordList = WordList::new(PARTICLES);
 /// `Mr brown` → `Mr Brown`.
 fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     let p = prev?;
-    if p.seq + 1 != w.seq || !TITLE_LIST.contains(p.chunk) || base.len() < 2 || base.contains('.') {
+    // Every title is capitalised: a lowercase word before is none, and
+    // most words are lowercase, so this turns them away before the list.
+    if p.seq + 1 != w.seq
+        || p.lower
+        || !TITLE_LIST.contains(p.chunk)
+        || base.len() < 2
+        || base.contains('.')
+    {
         return None;
     }
     if PARTICLE_LIST.contains(base) {
@@ -432,6 +439,16 @@ mod tests {
     use crate::rules::testing::{assert_fix, assert_keep};
 
     const ID: &str = super::ID;
+
+    /// `after_title` turns lowercase words away before the title list.
+    #[test]
+    fn titles_are_capitalised() {
+        for t in super::TITLES {
+            assert!(t.as_bytes()[0].is_ascii_uppercase(), "{t}");
+        }
+        assert_fix(ID, "Mr. smith spoke.\n", "Mr. Smith spoke.\n");
+        assert_fix(ID, "Dr jones spoke.\n", "Dr Jones spoke.\n");
+    }
 
     #[test]
     fn names_and_acronyms() {
