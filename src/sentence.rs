@@ -88,7 +88,7 @@ pub(crate) fn after(chunk: &str) -> Position {
             let token = before.trim_start_matches(is_opener);
             if token.is_empty()
                 || is_abbreviation(token)
-                || token.contains("://")
+                || crate::text::contains_seq(token, "://")
                 || token.contains('@')
                 || token
                     .as_bytes()

@@ -216,12 +216,26 @@ pub(crate) fn is_scheme(word: &str) -> bool {
     SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
+/// `needle` occurs in `token`: a byte loop over a short token, where
+/// `str::contains` with a string pattern sets up a substring searcher on
+/// every call (several times the cost for the tokens of a word scan).
+#[inline]
+pub(crate) fn contains_seq(token: &str, needle: &str) -> bool {
+    let (t, n) = (token.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    t.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && t[i + 1..].starts_with(rest))
+}
+
 /// True for tokens that are addresses or identifiers rather than prose: URLs,
 /// e-mail addresses, `@handles`, `#hashtags`, `www.` hosts, and
 /// `scheme:value` identifiers.
 pub(crate) fn is_address(token: &str) -> bool {
     let t = token.trim_start_matches(OPENERS);
-    if t.contains("://") || t.starts_with('@') || t.starts_with('#') {
+    if contains_seq(t, "://") || t.starts_with('@') || t.starts_with('#') {
         return true;
     }
     if t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) {
@@ -264,7 +278,7 @@ pub(crate) fn is_code_like(token: &str) -> bool {
     if t.starts_with("--") || t.starts_with("./") || t.starts_with("~/") {
         return true;
     }
-    if t.contains("::") || t.contains("->") || t.contains("=>") {
+    if contains_seq(t, "::") || contains_seq(t, "->") || contains_seq(t, "=>") {
         return true;
     }
     if t.chars()
@@ -353,6 +367,16 @@ pub(crate) fn word_at(text: &str, start: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte loop answers as `str::contains` does.
+        #[test]
+        fn contains_seq_is_str_contains(t in "[:/a-z>=\\-]{0,12}", n in "[:/a>=-]{0,3}") {
+            prop_assert_eq!(super::contains_seq(&t, &n), t.contains(n.as_str()));
+        }
+    }
+
     #[test]
     fn find_bytes_in_order() {
         let line = b"a,b;c.d!e?f:g,,h";
