@@ -258,7 +258,7 @@ impl<'a> Iterator for Chunks<'a> {
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         let line = self.line;
-        let start = skip_while_space(line, self.pos, true);
+        let start = skip_space(line, self.pos);
         if start >= line.len() {
             self.pos = start;
             return None;
@@ -279,34 +279,33 @@ fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
     let Some(&b) = bytes.get(pos) else {
         return (pos, SPACE, 0);
     };
-    let (first, mut pos) = if b < 0x80 {
-        (ASCII_CLASS[usize::from(b)], pos + 1)
-    } else {
-        match non_ascii_class(line, pos) {
+    let (first, mut pos) = match BYTE_CLASS[usize::from(b)] {
+        NON_ASCII => match non_ascii_class(line, pos) {
             (SPACE, _) => return (pos, SPACE, 0),
             (class, len) => (class, pos + len),
-        }
+        },
+        SPACE => return (pos, SPACE, 0),
+        class => (class, pos + 1),
     };
-    if first & SPACE != 0 {
-        return (pos - 1, SPACE, 0);
-    }
     let mut rest = 0u8;
+    // One table lookup and one test per byte: the test lets letters and
+    // punctuation through and stops at whitespace and non-ASCII bytes.
     while let Some(&b) = bytes.get(pos) {
-        if b < 0x80 {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class & SPACE != 0 {
-                break;
-            }
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & (SPACE | NON_ASCII) == 0 {
             rest |= class;
             pos += 1;
-        } else {
-            let (class, len) = non_ascii_class(line, pos);
-            if class == SPACE {
-                break;
-            }
-            rest |= class;
-            pos += len;
+            continue;
         }
+        if class == SPACE {
+            break;
+        }
+        let (class, len) = non_ascii_class(line, pos);
+        if class == SPACE {
+            break;
+        }
+        rest |= class;
+        pos += len;
     }
     (pos, first, rest)
 }
@@ -318,24 +317,21 @@ fn non_ascii_class(line: &str, pos: usize) -> (u8, usize) {
     (if c.is_whitespace() { SPACE } else { OTHER }, c.len_utf8())
 }
 
-/// The first offset from `pos` where whitespace-ness differs from `space`.
-/// ASCII bytes are classified directly; only non-ASCII characters are
-/// decoded (`char::is_whitespace`: NBSP, ideographic space…).
+/// The first offset from `pos` that is not whitespace. ASCII bytes are
+/// classified by the table; only non-ASCII characters are decoded
+/// (`char::is_whitespace`: NBSP, ideographic space…).
 #[inline(always)]
-fn skip_while_space(line: &str, mut pos: usize, space: bool) -> usize {
+fn skip_space(line: &str, mut pos: usize) -> usize {
     let bytes = line.as_bytes();
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        let (is_space, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
-        } else {
-            let c = line[pos..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if is_space != space {
-            break;
+    while let Some(&b) = bytes.get(pos) {
+        match BYTE_CLASS[usize::from(b)] {
+            SPACE => pos += 1,
+            NON_ASCII => match non_ascii_class(line, pos) {
+                (SPACE, len) => pos += len,
+                _ => break,
+            },
+            _ => break,
         }
-        pos += len;
     }
     pos
 }
@@ -408,15 +404,18 @@ fn is_ascii_trail(c: u8) -> bool {
     )
 }
 
-/// Byte classes of [`ASCII_CLASS`].
+/// Byte classes of [`BYTE_CLASS`].
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
 const OTHER: u8 = 4;
 const SPACE: u8 = 8;
+/// A byte of a non-ASCII character: the character decides.
+const NON_ASCII: u8 = 16;
 
-/// The class of each ASCII byte: an uppercase or a lowercase letter, the
-/// whitespace `char::is_whitespace` knows in ASCII, or anything else.
-static ASCII_CLASS: [u8; 256] = {
+/// The class of each byte: an ASCII uppercase or lowercase letter, the
+/// whitespace `char::is_whitespace` knows in ASCII, any other ASCII byte,
+/// or a byte of a non-ASCII character.
+static BYTE_CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut c = 0;
     while c < 26 {
@@ -430,6 +429,11 @@ static ASCII_CLASS: [u8; 256] = {
     t[b'\r' as usize] = SPACE;
     t[0x0b] = SPACE;
     t[0x0c] = SPACE;
+    let mut b = 0x80;
+    while b < 0x100 {
+        t[b] = NON_ASCII;
+        b += 1;
+    }
     t
 };
 
@@ -457,10 +461,10 @@ fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     let marked = b[..lead].contains(&b'_') || core[body.len()..].contains(&b'_');
     // Nearly every word is letters only: decided by OR-ing byte classes,
     // without a branch per byte.
-    let first = ASCII_CLASS[usize::from(body[0])];
+    let first = BYTE_CLASS[usize::from(body[0])];
     let rest = body[1..]
         .iter()
-        .fold(0, |acc, &c| acc | ASCII_CLASS[usize::from(c)]);
+        .fold(0, |acc, &c| acc | BYTE_CLASS[usize::from(c)]);
     let all = first | rest;
     if all & OTHER == 0 {
         let mixed = rest & UPPER != 0 && all & LOWER != 0;

@@ -103,7 +103,8 @@ proptest::proptest! {
     /// at the whitespace `char::is_whitespace` knows.
     #[test]
     fn chunk_classes_match_bytewise(line in "[a-zA-Z0-9 \t\n\r\u{b}\u{c}\u{1f}.,'@\u{7f}é\u{a0}\u{2009}]{0,40}") {
-        let mut pos = skip_while_space(&line, 0, true);
+        let mut pos = skip_space(&line, 0);
+        proptest::prop_assert!(line[..pos].chars().all(char::is_whitespace));
         while pos < line.len() {
             let (end, first, rest) = chunk_end(&line, pos);
             let chunk = &line[pos..end];
@@ -117,7 +118,8 @@ proptest::proptest! {
             proptest::prop_assert_eq!(rest, chars.fold(0, |r, c| r | class(c)), "{:?}", chunk);
             proptest::prop_assert!(!chunk.contains(char::is_whitespace));
             proptest::prop_assert!(line[end..].chars().next().is_none_or(char::is_whitespace));
-            pos = skip_while_space(&line, end, true);
+            pos = skip_space(&line, end);
+            proptest::prop_assert!(line[end..pos].chars().all(char::is_whitespace));
         }
     }
 
