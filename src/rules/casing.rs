@@ -49,14 +49,22 @@ pub(crate) fn is_titlecase(word: &str) -> bool {
     // ASCII byte is no uppercase character, and an ASCII word is decided
     // by its bytes.
     match b.first() {
-        None => return false,
-        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
-        Some(c) if c.is_ascii() && word.is_ascii() => {
-            return b.len() > 1 && !b[1..].iter().any(u8::is_ascii_uppercase);
+        None => false,
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => false,
+        Some(c) if c.is_ascii() => {
+            // One pass over the rest: a non-ASCII byte hands the word to
+            // the general definition.
+            let mut upper = false;
+            for &c in &b[1..] {
+                if !c.is_ascii() {
+                    return titlecase_by_chars(word);
+                }
+                upper |= c.is_ascii_uppercase();
+            }
+            b.len() > 1 && !upper
         }
-        _ => {}
+        _ => titlecase_by_chars(word),
     }
-    titlecase_by_chars(word)
 }
 
 /// The definition [`is_titlecase`] answers faster for ASCII words.
