@@ -431,10 +431,19 @@ fn map_with_capacity<K, V>(n: usize) -> WordMap<K, V> {
     WordMap::with_capacity_and_hasher(n, Default::default())
 }
 
+/// Inlined: asked of every lowercase word in the document, and nearly
+/// every word starts with an ASCII letter.
+#[inline]
 fn key(word: &str) -> Option<Key<'_>> {
-    if let Some(&b) = word.as_bytes().first().filter(|b| b.is_ascii()) {
-        return Some((char::from(b.to_ascii_lowercase()), &word[1..]));
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() => Some((char::from(b.to_ascii_lowercase()), &word[1..])),
+        _ => key_by_chars(word),
     }
+}
+
+/// [`key`] of a word that starts with a non-ASCII letter.
+#[cold]
+fn key_by_chars(word: &str) -> Option<Key<'_>> {
     let mut chars = word.chars();
     let first = chars.next()?;
     let mut lower = first.to_lowercase();
