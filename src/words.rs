@@ -458,7 +458,8 @@ fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     // Where the word is letters and apostrophes (the only case the marker
     // test decides), the one URL, handle, code or number marker that can be
     // in the chunk is a `_` around the word.
-    let marked = b[..lead].contains(&b'_') || core[body.len()..].contains(&b'_');
+    // (A byte loop: the slices are a few bytes, too short for `memchr`.)
+    let marked = b[..lead].iter().chain(&core[body.len()..]).any(|&c| c == b'_');
     // Nearly every word is letters only: decided by OR-ing byte classes,
     // without a branch per byte.
     let first = BYTE_CLASS[usize::from(body[0])];
