@@ -223,7 +223,7 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
 /// The byte classes of a chunk of ASCII letters: of its first byte and of
 /// the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Letters {
+pub(crate) struct Letters {
     first: u8,
     rest: u8,
 }
@@ -237,17 +237,22 @@ impl Letters {
     fn lower(self) -> bool {
         (self.first | self.rest) & UPPER == 0
     }
+
+    /// A capital after the first letter (`profitQuarterly`).
+    pub(crate) fn capital_after_first(self) -> bool {
+        self.rest & UPPER != 0
+    }
 }
 
 /// Whitespace-separated chunks of a line with their byte offsets, and for a
 /// chunk of ASCII letters only, their classes.
-fn chunks(line: &str) -> Chunks<'_> {
+pub(crate) fn chunks(line: &str) -> Chunks<'_> {
     Chunks { line, pos: 0 }
 }
 
 /// The iterator of [`chunks`]: its `next` is inlined into the word scan,
 /// which calls it once per chunk.
-struct Chunks<'a> {
+pub(crate) struct Chunks<'a> {
     line: &'a str,
     pos: usize,
 }
@@ -459,7 +464,10 @@ fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     // test decides), the one URL, handle, code or number marker that can be
     // in the chunk is a `_` around the word.
     // (A byte loop: the slices are a few bytes, too short for `memchr`.)
-    let marked = b[..lead].iter().chain(&core[body.len()..]).any(|&c| c == b'_');
+    let marked = b[..lead]
+        .iter()
+        .chain(&core[body.len()..])
+        .any(|&c| c == b'_');
     // Nearly every word is letters only: decided by OR-ing byte classes,
     // without a branch per byte.
     let first = BYTE_CLASS[usize::from(body[0])];

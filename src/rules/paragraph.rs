@@ -221,10 +221,16 @@ fn heading_end(doc: &Document, li: usize, from: usize, place: Place) -> Option<u
     // is tokenised, not the rest of a long line.
     let seg = prefix(&text[from..end], MAX_HEADING_BYTES + 128);
     let mut word_count = 0;
-    for (ts, tok) in tokens(seg) {
+    // The word scan's byte-level chunks: whitespace as `char::is_whitespace`
+    // knows it, and for a chunk of ASCII letters, whether a capital follows
+    // its first letter.
+    for (ts, tok, letters) in crate::words::chunks(seg) {
         word_count += 1;
         if word_count > MAX_HEADING_WORDS || ts > MAX_HEADING_BYTES {
             break;
+        }
+        if letters.is_some_and(|l| !l.capital_after_first()) {
+            continue;
         }
         // A heading is at most MAX_HEADING_BYTES long: glue points further
         // into a long token are never looked at, so a line that is one huge
@@ -264,12 +270,6 @@ fn heading_end(doc: &Document, li: usize, from: usize, place: Place) -> Option<u
         }
     }
     None
-}
-
-/// Whitespace-delimited tokens of `s` with their byte offsets.
-fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split_whitespace()
-        .map(move |t| (t.as_ptr() as usize - s.as_ptr() as usize, t))
 }
 
 /// Candidate glue points inside a token: an uppercase letter starting a word
