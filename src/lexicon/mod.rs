@@ -285,14 +285,19 @@ pub(crate) fn phrases(first: &str) -> &'static [Phrase] {
     if first.len() > MAX_WORD_LEN {
         return &[];
     }
-    let table = phrase_table();
-    if !first.is_empty() {
-        let f = fingerprint(first.as_bytes());
-        if table.starts[f / 64] & (1 << (f % 64)) == 0 {
-            return &[];
-        }
+    if !first.is_empty() && !may_start_phrase(first.as_bytes()) {
+        return &[];
     }
-    phrases_starting(table, first)
+    phrases_starting(phrase_table(), first)
+}
+
+/// False when no multiword name starts with the lowercase word `first`
+/// (not empty); true for those that do and a few others: the test
+/// [`phrases`] makes before its lookup, for callers holding bytes.
+#[inline]
+pub(crate) fn may_start_phrase(first: &[u8]) -> bool {
+    let f = fingerprint(first);
+    phrase_table().starts[f / 64] & (1 << (f % 64)) != 0
 }
 
 /// The hash map lookup behind [`phrases`], for the few words that pass

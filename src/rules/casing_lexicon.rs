@@ -358,6 +358,11 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
         let b = &mut buf[..w.text.len()];
         b.copy_from_slice(w.text.as_bytes());
         b.make_ascii_lowercase();
+        // The fingerprint first: most capitalised words start no phrase,
+        // and those need no UTF-8 check of the lowered bytes.
+        if !lexicon::may_start_phrase(b) {
+            return None;
+        }
         match std::str::from_utf8(b) {
             Ok(k)
                 if !lexicon::phrases(k).is_empty()
