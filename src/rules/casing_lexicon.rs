@@ -390,8 +390,10 @@ fn fix_phrase(text: &str, w: &Word, out: &mut Vec<Fix>) -> Option<usize> {
 }
 
 fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option<usize> {
-    // Collect the words of the text that line up with the phrase.
-    let mut spans = vec![(w.start, w.end())];
+    // Collect the words of the text that line up with the phrase: the
+    // ones after `w` first, so the many texts that differ at the next
+    // word allocate nothing.
+    let mut spans = Vec::new();
     let mut at = w.end();
     for want in ph.rest.split(' ') {
         let rest = text[at..].strip_prefix(' ')?;
@@ -411,6 +413,7 @@ fn apply_phrase(text: &str, w: &Word, ph: &Phrase, out: &mut Vec<Fix>) -> Option
         spans.push((start, start + got.len()));
         at = start + got.len();
     }
+    spans.insert(0, (w.start, w.end()));
     let forms: Vec<&str> = ph.form.split(' ').collect();
     if forms.len() != spans.len() {
         return None;
