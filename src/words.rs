@@ -151,7 +151,7 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
         let mut first = true;
         let mut last_end = usize::MAX;
         let mut prev_quote = false;
-        for (off, chunk, letters) in chunks(line) {
+        for (off, chunk, letters, ascii) in chunks(line) {
             // A gap wider than one space breaks a phrase.
             seq += if last_end == off.wrapping_sub(1) {
                 1
@@ -194,7 +194,12 @@ fn walk<'a>(doc: &Document<'a>, visit: &mut impl FnMut(&Word<'a>)) {
             first = false;
             let after_quote = prev_quote;
             prev_quote = sentence::closes_quote_after_period(chunk);
-            let Some(found) = word_of(chunk) else {
+            let found = if ascii {
+                word_of_ascii(chunk)
+            } else {
+                word_of_any(chunk)
+            };
+            let Some(found) = found else {
                 continue;
             };
             if pos == Position::Start && after_quote && sentence::is_speech_tag(found.text) {
@@ -258,7 +263,9 @@ pub(crate) struct Chunks<'a> {
 }
 
 impl<'a> Iterator for Chunks<'a> {
-    type Item = (usize, &'a str, Option<Letters>);
+    /// The chunk's offset, the chunk, its letter classes when it is ASCII
+    /// letters only, and whether it is ASCII.
+    type Item = (usize, &'a str, Option<Letters>, bool);
 
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
@@ -271,13 +278,14 @@ impl<'a> Iterator for Chunks<'a> {
         let (end, first, rest) = chunk_end(line, start);
         self.pos = end;
         let letters = ((first | rest) & (OTHER | SPACE) == 0).then_some(Letters { first, rest });
-        Some((start, &line[start..end], letters))
+        let ascii = (first | rest) & NON_ASCII == 0;
+        Some((start, &line[start..end], letters, ascii))
     }
 }
 
 /// The end of the chunk starting at `pos` (not whitespace), with the
 /// classes of its first byte and of the rest OR-ed together; a non-ASCII
-/// character counts as [`OTHER`].
+/// character counts as [`OTHER`] and [`NON_ASCII`].
 #[inline(always)]
 fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
     let bytes = line.as_bytes();
@@ -319,7 +327,12 @@ fn chunk_end(line: &str, pos: usize) -> (usize, u8, u8) {
 #[cold]
 fn non_ascii_class(line: &str, pos: usize) -> (u8, usize) {
     let c = line[pos..].chars().next().unwrap_or(' ');
-    (if c.is_whitespace() { SPACE } else { OTHER }, c.len_utf8())
+    let class = if c.is_whitespace() {
+        SPACE
+    } else {
+        OTHER | NON_ASCII
+    };
+    (class, c.len_utf8())
 }
 
 /// The first offset from `pos` that is not whitespace. ASCII bytes are
@@ -387,7 +400,9 @@ pub(crate) fn is_lower(word: &str) -> bool {
     }
 }
 
-/// The word in `chunk`, if any.
+/// The word in `chunk`, if any. (The scan knows whether a chunk is ASCII
+/// and calls the two readings directly.)
+#[cfg(test)]
 fn word_of(chunk: &str) -> Option<Found<'_>> {
     if chunk.is_ascii() {
         word_of_ascii(chunk)

@@ -224,7 +224,7 @@ fn heading_end(doc: &Document, li: usize, from: usize, place: Place) -> Option<u
     // The word scan's byte-level chunks: whitespace as `char::is_whitespace`
     // knows it, and for a chunk of ASCII letters, whether a capital follows
     // its first letter.
-    for (ts, tok, letters) in crate::words::chunks(seg) {
+    for (ts, tok, letters, _) in crate::words::chunks(seg) {
         word_count += 1;
         if word_count > MAX_HEADING_WORDS || ts > MAX_HEADING_BYTES {
             break;

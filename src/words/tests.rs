@@ -83,7 +83,8 @@ proptest::proptest! {
     /// mid-sentence.
     #[test]
     fn letter_chunks_match_the_general_path(line in "[a-zA-Z .é,]{0,16}") {
-        for (_, chunk, letters) in chunks(&line) {
+        for (_, chunk, letters, ascii) in chunks(&line) {
+            proptest::prop_assert_eq!(ascii, chunk.is_ascii(), "{:?}", chunk);
             let Some(letters) = letters else { continue };
             let want = Found {
                 offset: 0,
@@ -112,7 +113,8 @@ proptest::proptest! {
             let class = |c: char| match c {
                 'A'..='Z' => UPPER,
                 'a'..='z' => LOWER,
-                _ => OTHER,
+                _ if c.is_ascii() => OTHER,
+                _ => OTHER | NON_ASCII,
             };
             proptest::prop_assert_eq!(first, chars.next().map_or(SPACE, class), "{:?}", chunk);
             proptest::prop_assert_eq!(rest, chars.fold(0, |r, c| r | class(c)), "{:?}", chunk);
@@ -126,7 +128,7 @@ proptest::proptest! {
     /// Byte-level chunking splits where `char::is_whitespace` does.
     #[test]
     fn chunks_match_char_whitespace(line in "[a b\t\u{a0}\u{3000}\u{2009}é,.]{0,24}") {
-        let got: Vec<_> = chunks(&line).map(|(off, chunk, _)| (off, chunk)).collect();
+        let got: Vec<_> = chunks(&line).map(|(off, chunk, _, _)| (off, chunk)).collect();
         proptest::prop_assert_eq!(got, chunks_by_char(&line));
     }
 }
