@@ -119,6 +119,25 @@ impl Hasher for WordHasher {
         h = mix(h, x ^ (n as u64) << 59);
         self.0 = h;
     }
+
+    // Integers (a `char`, the end mark of a `str`, an index) are mixed in
+    // whole: the default would pass them through `write` as a few bytes.
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = mix(self.0, i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = mix(self.0, i as u64);
+    }
 }
 
 type Table<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
