@@ -68,7 +68,8 @@ impl<'a> People<'a> {
     pub(super) fn candidate(&mut self, prev: Option<&Word<'a>>, w: &Word<'a>) {
         // Cheap filters first: this is asked of most lowercase words.
         let Some(p) = prev else { return };
-        if p.seq + 1 != w.seq || !p.plain || !p.text.as_bytes()[0].is_ascii_uppercase() {
+        // `p.lower` first: it turns away most words without reading text.
+        if p.lower || p.seq + 1 != w.seq || !p.plain || !p.text.as_bytes()[0].is_ascii_uppercase() {
             return;
         }
         let (base, _) = split_possessive(w.text);
