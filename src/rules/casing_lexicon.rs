@@ -172,10 +172,10 @@ pub(super) fn fix_beside(
 #[inline]
 fn candidate(w: &Word) -> bool {
     let b = w.text.as_bytes();
-    b.len() >= 2
+    w.lower
+        && b.len() >= 2
         && b.len() <= lexicon::MAX_WORD_LEN + 3
         && (b[0].is_ascii_lowercase() || b[0] >= 0x80)
-        && w.lower
 }
 
 /// `prev_new`: the text `prev` gets from a fix of this pass, if any;
@@ -192,12 +192,17 @@ fn fix_word(
     if !candidate(w) {
         return None;
     }
-    let next = || next_new.or_else(|| next_chunk(text, w.end()));
     let (base, suffix) = split_possessive(w.text);
     if let Some(fix) = after_title(prev, w, base) {
         return Some(fix);
     }
-    let entry = match lexicon::classify(base) {
+    let folded = lexicon::classify(base);
+    // Most words end here, before anything else is set up.
+    if matches!(folded, Folded::Ordinary) {
+        return None;
+    }
+    let next = || next_new.or_else(|| next_chunk(text, w.end()));
+    let entry = match folded {
         Folded::Entry(e) => e,
         Folded::Ordinary => return None,
         Folded::Unknown => {
