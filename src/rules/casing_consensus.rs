@@ -309,7 +309,15 @@ struct Pair {
 /// Two consecutive capitalised words outside headings, the second
 /// mid-sentence: the pair's key and whether the first is mid-sentence too.
 fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), bool)> {
-    if p.seq + 1 != w.seq || p.punct_after || p.heading || w.heading || !p.plain || !w.plain {
+    // A lowercase first word is no title case: most pairs end here.
+    if p.lower
+        || p.seq + 1 != w.seq
+        || p.punct_after
+        || p.heading
+        || w.heading
+        || !p.plain
+        || !w.plain
+    {
         return None;
     }
     let (a, b) = (p.text, split_possessive(w.text).0);
