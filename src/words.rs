@@ -400,17 +400,6 @@ pub(crate) fn is_lower(word: &str) -> bool {
     }
 }
 
-/// The word in `chunk`, if any. (The scan knows whether a chunk is ASCII
-/// and calls the two readings directly.)
-#[cfg(test)]
-fn word_of(chunk: &str) -> Option<Found<'_>> {
-    if chunk.is_ascii() {
-        word_of_ascii(chunk)
-    } else {
-        word_of_any(chunk)
-    }
-}
-
 /// Bytes that may open an ASCII chunk before its word.
 fn is_ascii_lead(c: u8) -> bool {
     matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_')

@@ -1,5 +1,16 @@
 use super::*;
 
+/// The word in `chunk` as the scan reads it: the ASCII reading for an
+/// ASCII chunk (the scan knows which from the byte classes), else the
+/// general one.
+fn word_of(chunk: &str) -> Option<Found<'_>> {
+    if chunk.is_ascii() {
+        word_of_ascii(chunk)
+    } else {
+        word_of_any(chunk)
+    }
+}
+
 /// Both paths of `scan_with_prev` give each word with the word before.
 #[test]
 fn words_with_the_word_before() {
