@@ -9,6 +9,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
+#[path = "review/schema.rs"]
+mod schema;
+
 fn copyedit() -> Command {
     Command::cargo_bin("copyedit").unwrap()
 }
@@ -190,6 +193,168 @@ fn check_names_the_record_line() {
         .assert()
         .code(1)
         .stdout("-:2: body 2:2: multiple-spaces: run of spaces collapsed\n");
+}
+
+/// `check --jsonl --format json`: every record follows the report schema,
+/// each fix's position within its field holds its `before` text, bad records
+/// become error records in line order, and the summary adds up.
+#[test]
+fn check_json_report_names_record_field_and_position() {
+    let input = concat!(
+        "{\"id\":1,\"doc\":{\"body\":\"Clean text.\"}}\n",
+        "{\"id\":2,\"doc\":{\"body\":\"First line.\\nSecond  line, caf\\u00e9  bar. \"}}\n",
+        "not json\n",
+        "{\"id\":4,\"doc\":{}}\n",
+        "{\"id\":5,\"doc\":{\"body\":\"Talks  ended.\"}}\n",
+    );
+    let out = copyedit()
+        .args([
+            "check", "--jsonl", "--field", "doc.body", "--format", "json",
+        ])
+        .args(["--on-error", "pass", "--quiet"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    let schema = schema::load();
+    for r in &records {
+        schema::validate(&schema, r).unwrap_or_else(|e| panic!("{e}: {r}"));
+    }
+    let lines: Vec<&str> = input.lines().collect();
+    let mut by_rule = std::collections::BTreeMap::<String, u64>::new();
+    let mut order = Vec::new();
+    for r in &records[..records.len() - 1] {
+        assert_eq!(r["path"], "-");
+        let record = r["record"].as_u64().unwrap();
+        order.push((record, r["type"].as_str().unwrap().to_string()));
+        if r["type"] != "fix" {
+            continue;
+        }
+        assert_eq!(r["field"], "doc.body");
+        let v: serde_json::Value = serde_json::from_str(lines[record as usize - 1]).unwrap();
+        let body = v["doc"]["body"].as_str().unwrap();
+        let at = |line: &serde_json::Value, col: &serde_json::Value| {
+            let line = line.as_u64().unwrap() as usize;
+            let start: usize = body
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum();
+            let col = col.as_u64().unwrap() as usize;
+            start
+                + body[start..]
+                    .chars()
+                    .take(col - 1)
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        };
+        let (s, e) = (
+            at(&r["line"], &r["column"]),
+            at(&r["end_line"], &r["end_column"]),
+        );
+        assert_eq!(&body[s..e], r["before"].as_str().unwrap(), "{r}");
+        *by_rule
+            .entry(r["rule"].as_str().unwrap().into())
+            .or_default() += 1;
+    }
+    let kinds: Vec<(u64, &str)> = order.iter().map(|(n, k)| (*n, k.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (2, "fix"),
+            (2, "fix"),
+            (2, "fix"),
+            (3, "error"),
+            (4, "error"),
+            (5, "fix")
+        ]
+    );
+    let summary = records.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    let counted: std::collections::BTreeMap<String, u64> =
+        serde_json::from_value(summary["fixes_by_rule"].clone()).unwrap();
+    assert_eq!(counted, by_rule);
+    assert_eq!(summary["fixes"], 4);
+    assert_eq!(summary["errors"], 2);
+    assert_eq!(summary["records_checked"], 3);
+    assert_eq!(summary["records_changed"], 2);
+    assert_eq!(summary["files_checked"], 1);
+    assert_eq!(summary["files_changed"], 1);
+}
+
+#[test]
+fn check_statistics_count_records() {
+    copyedit()
+        .args([
+            "check",
+            "--jsonl",
+            "--statistics",
+            "--on-error",
+            "skip",
+            "--quiet",
+        ])
+        .write_stdin(
+            "{\"text\":\"a  b\"}\n{\"text\":\"Fine.\"}\nnot json\n{\"text\":\"c  d  e\"}\n",
+        )
+        .assert()
+        .code(1)
+        .stdout("3  multiple-spaces\n3 fixes in 2 of 3 records, 1 error\n");
+}
+
+#[test]
+fn check_json_report_names_inputs_that_failed() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("a.jsonl"), "{\"text\":\"a  b\"}\n").unwrap();
+    let out = copyedit()
+        .current_dir(tmp.path())
+        .args([
+            "check",
+            "--jsonl",
+            "--format",
+            "json",
+            "--quiet",
+            "missing.jsonl",
+            "a.jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3, "{text}");
+    assert_eq!(records[0]["type"], "error");
+    assert_eq!(records[0]["path"], "missing.jsonl");
+    assert!(records[0].get("record").is_none());
+    assert!(
+        !records[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("missing.jsonl")
+    );
+    assert_eq!(records[1]["record"], 1);
+    assert_eq!(records[2]["files_checked"], 1);
+    assert_eq!(records[2]["errors"], 1);
+}
+
+#[test]
+fn check_diff_and_html_are_refused_with_jsonl() {
+    for flag in [&["--diff"][..], &["--html", "r.html"]] {
+        copyedit()
+            .args(["check", "--jsonl"])
+            .args(flag)
+            .write_stdin("{\"text\":\"a  b\"}\n")
+            .assert()
+            .code(2)
+            .stderr(contains("do not work with --jsonl"));
+    }
 }
 
 #[test]

@@ -46,10 +46,11 @@ pub fn run() -> Result<ExitCode> {
         }
         Command::Check(a) => {
             let r = &a.review;
-            if a.common.bulk.jsonl
-                && (r.diff || r.format.is_some() || r.statistics || r.html.is_some())
-            {
-                bail!("--diff, --format, --statistics and --html do not work with --jsonl yet");
+            if a.common.bulk.jsonl && (r.diff || r.html.is_some()) {
+                bail!(
+                    "--diff and --html do not work with --jsonl: use --format json for a \
+                     report of every fix, or --statistics"
+                );
             }
             process(&a.common, Task::Check(review::Review::new(&a.review)?))
         }

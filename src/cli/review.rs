@@ -47,7 +47,9 @@ pub enum ColorChoice {
     Never,
 }
 
-enum Mode {
+/// What `check` writes on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
     Text,
     Json,
     Diff { color: bool },
@@ -80,6 +82,11 @@ impl Review {
             stats: Statistics::default(),
             html: args.html.clone().map(|p| (p, HtmlReport::new())),
         })
+    }
+
+    /// What this review writes on stdout.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// Report one checked document.
@@ -127,7 +134,14 @@ impl Review {
             page.add_error(path, message);
         }
         if let Mode::Json = self.mode {
-            json::write_record(out, &json::Record::Error { path, message })?;
+            json::write_record(
+                out,
+                &json::Record::Error {
+                    path,
+                    record: None,
+                    message,
+                },
+            )?;
         }
         Ok(())
     }

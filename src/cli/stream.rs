@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use anyhow::{Context, Result, bail};
+use copyedit::report::json::{self, Record};
+use copyedit::report::stats::Statistics;
 use copyedit::{LineIndex, Pipeline};
 use rayon::prelude::*;
 
@@ -23,6 +25,7 @@ use super::input::{self, Input, WalkOptions};
 use super::jsonl::{self, FieldPath, RecordError};
 use super::output::{self, Mode};
 use super::progress::{self, Progress, Tally};
+use super::review::Mode as ReviewMode;
 
 /// Bytes of input per chunk: large enough to keep every core busy, small
 /// enough that a few chunks in flight stay far below 100 MB.
@@ -33,13 +36,27 @@ const PIECE_BYTES: usize = 64 << 10;
 /// Record errors printed before the rest are only counted.
 const MAX_WARNINGS: u64 = 20;
 
+/// What a run writes for each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The records, fixed (`fix`).
+    Fixed,
+    /// One line per fix: `PATH:RECORD: FIELD LINE:COL: RULE: MESSAGE`.
+    Text,
+    /// JSON Lines report records (docs/report-schema.json), then a summary.
+    Json,
+    /// Nothing per record; a table of fixes per rule at the end.
+    Statistics,
+}
+
 /// What to do with each record.
 pub struct Job<'a> {
     pub pipeline: &'a Pipeline,
     pub field: &'a FieldPath,
+    /// The field path as given (`doc.body`), for reports.
+    pub field_name: &'a str,
     pub on_error: OnError,
-    /// Write a report of the fixes instead of the fixed records.
-    pub check: bool,
+    pub output: Output,
 }
 
 /// A record that failed, by line number (1-based).
@@ -238,8 +255,18 @@ fn process(job: &Job, label: &str, chunk: &[u8], range: &Range<usize>, first: u6
         piece.tally.bytes += line.len() as u64;
         if let Err(error) = record(job, label, line, line_no, &mut piece) {
             piece.tally.errors += 1;
+            if job.output == Output::Json {
+                let message = error.to_string();
+                let r = Record::Error {
+                    path: label,
+                    record: Some(line_no),
+                    message: &message,
+                };
+                // Infallible: writing into a Vec.
+                let _ = json::write_record(&mut piece.out, &r);
+            }
             match job.on_error {
-                OnError::Pass if !job.check => piece.out.extend_from_slice(line),
+                OnError::Pass if job.output == Output::Fixed => piece.out.extend_from_slice(line),
                 OnError::Skip => piece.tally.skipped += 1,
                 _ => {}
             }
@@ -272,24 +299,32 @@ fn record(
     let outcome = jsonl::fix_text(job.pipeline, &found.text).map_err(RecordError::Fix)?;
     piece.tally.docs += 1;
     piece.tally.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
-    if job.check {
-        if outcome.changed() {
+    // Writes below go into a Vec and cannot fail.
+    match job.output {
+        Output::Fixed if outcome.changed() => {
+            jsonl::splice(body, &found.range, &outcome.fixed, &mut piece.out);
+            piece.out.extend_from_slice(&line[body.len()..]);
+        }
+        Output::Fixed => piece.out.extend_from_slice(line),
+        Output::Text if outcome.changed() => {
             let lines = LineIndex::new(&found.text);
             for f in &outcome.fixes {
                 let (l, c) = lines.position(f.range.start);
-                // Infallible: writing into a Vec.
                 let _ = writeln!(
                     piece.out,
                     "{label}:{line_no}: {} {l}:{c}: {}: {}",
-                    job.field, f.rule, f.message
+                    job.field_name, f.rule, f.message
                 );
             }
         }
-    } else if outcome.changed() {
-        jsonl::splice(body, &found.range, &outcome.fixed, &mut piece.out);
-        piece.out.extend_from_slice(&line[body.len()..]);
-    } else {
-        piece.out.extend_from_slice(line);
+        Output::Json => {
+            let records =
+                json::field_fix_records(label, line_no, job.field_name, &found.text, &outcome);
+            for r in records {
+                let _ = json::write_record(&mut piece.out, &r);
+            }
+        }
+        Output::Text | Output::Statistics => {}
     }
     Ok(())
 }
@@ -321,12 +356,22 @@ pub(super) fn run(
         })
         .sum::<Option<u64>>();
     let progress = Progress::new(common.quiet, total, "records");
+    let output = match task {
+        Task::Fix(_) => Output::Fixed,
+        Task::Check(review) => match review.mode() {
+            ReviewMode::Text => Output::Text,
+            ReviewMode::Json => Output::Json,
+            ReviewMode::Statistics => Output::Statistics,
+            ReviewMode::Diff { .. } => bail!("--diff does not work with --jsonl"),
+        },
+    };
     let mut run = Run {
         job: Job {
             pipeline,
             field: &field,
+            field_name: &common.bulk.field,
             on_error: common.bulk.on_error,
-            check: matches!(task, Task::Check(_)),
+            output,
         },
         pool,
         progress: &progress,
@@ -335,17 +380,40 @@ pub(super) fn run(
     };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     let mut failed_inputs = 0u64;
+    // Files read through (to the end, or to a record that stopped the run),
+    // and those with a record that needed a fix.
+    let (mut files_checked, mut files_changed) = (0usize, 0usize);
     let mut fatal = None;
+    // A JSON report names each input that failed in an error record.
+    let report_error =
+        |out: &mut std::io::BufWriter<std::io::Stdout>, path: &str, message: &str| {
+            if output != Output::Json {
+                return Ok(());
+            }
+            // The record names the path itself.
+            let message = message
+                .strip_prefix(path)
+                .and_then(|m| m.strip_prefix(": "))
+                .unwrap_or(message);
+            let r = Record::Error {
+                path,
+                record: None,
+                message,
+            };
+            json::write_record(out, &r).context("writing the output")
+        };
     for i in &inputs {
         let input = match i {
             Ok(input) => input,
             Err(e) => {
                 failed_inputs += 1;
+                report_error(&mut stdout, e.path(), &e.to_string())?;
                 progress.println(&format!("copyedit: error: {e}"));
                 continue;
             }
         };
         let label = input.label();
+        let changed_before = run.tally.changed;
         let result = match (input, task) {
             (Input::Stdin, _) => run.stream(&label, Box::new(std::io::stdin()), &mut stdout),
             (Input::File { path, .. }, Task::Check(_) | Task::Fix(Mode::Stdout)) => {
@@ -356,6 +424,10 @@ pub(super) fn run(
             }
             (Input::File { path, rel }, Task::Fix(mode)) => to_file(&mut run, mode, path, rel),
         };
+        if result.is_ok() {
+            files_checked += 1;
+            files_changed += usize::from(run.tally.changed > changed_before);
+        }
         match result {
             Ok(None) => {}
             Ok(Some(f)) => {
@@ -365,18 +437,54 @@ pub(super) fn run(
             Err(e) if super::is_broken_pipe(&e) => return Err(e),
             Err(e) => {
                 failed_inputs += 1;
+                report_error(&mut stdout, &label, &format!("{e:#}"))?;
                 progress.println(&format!("copyedit: error: {e:#}"));
             }
         }
+    }
+    let mut tally = run.tally;
+    tally.errors += failed_inputs;
+    let stats = || Statistics {
+        files_checked,
+        files_changed,
+        errors: tally.errors as usize,
+        by_rule: tally
+            .by_rule
+            .iter()
+            .map(|&(r, n)| (r, n as usize))
+            .collect(),
+    };
+    match output {
+        Output::Json => {
+            let s = stats();
+            let summary = Record::Summary {
+                files_checked,
+                files_changed,
+                fixes: s.fixes(),
+                fixes_by_rule: s.by_rule,
+                errors: s.errors,
+                records_checked: Some(tally.docs),
+                records_changed: Some(tally.changed),
+            };
+            json::write_record(&mut stdout, &summary).context("writing the output")?;
+        }
+        Output::Statistics => {
+            let s = Statistics {
+                files_checked: tally.docs as usize,
+                files_changed: tally.changed as usize,
+                ..stats()
+            };
+            s.write_text_of(&mut stdout, "record")
+                .context("writing the output")?;
+        }
+        Output::Fixed | Output::Text => {}
     }
     stdout.flush().context("writing the output")?;
     progress.finish();
     if let Some(f) = &fatal {
         eprintln!("copyedit: error: {f} (--on-error pass or skip to go on)");
     }
-    let mut tally = run.tally;
     if !common.quiet {
-        tally.errors += failed_inputs;
         eprintln!(
             "{}",
             progress::summary(&tally, "records", progress.elapsed())

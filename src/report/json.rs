@@ -7,6 +7,11 @@
 //! to `line`/`column` for an insertion. `before` is the original text the fix
 //! replaced and `after` what it wrote, so an editor can apply the records in
 //! reverse order of position.
+//!
+//! For JSON Lines input (`check --jsonl`) a fix or error record also names
+//! the `record` (the 1-based line of the input file) and the `field` it
+//! read; positions then count within that field's text. The summary adds
+//! `records_checked` and `records_changed`.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -22,6 +27,10 @@ use crate::{LineIndex, Outcome};
 pub enum Record<'a> {
     Fix {
         path: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        record: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        field: Option<&'a str>,
         line: usize,
         column: usize,
         end_line: usize,
@@ -33,6 +42,8 @@ pub enum Record<'a> {
     },
     Error {
         path: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        record: Option<u64>,
         message: &'a str,
     },
     Summary {
@@ -41,6 +52,10 @@ pub enum Record<'a> {
         fixes: usize,
         fixes_by_rule: BTreeMap<&'static str, usize>,
         errors: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        records_checked: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        records_changed: Option<u64>,
     },
 }
 
@@ -50,12 +65,35 @@ pub fn fix_records<'a>(
     original: &'a str,
     outcome: &'a Outcome,
 ) -> impl Iterator<Item = Record<'a>> + 'a {
+    records(path, None, original, outcome)
+}
+
+/// The fix records of one JSON Lines record: `record` is its 1-based line in
+/// the input, `field` the field whose text was checked (`original`).
+pub fn field_fix_records<'a>(
+    path: &'a str,
+    record: u64,
+    field: &'a str,
+    original: &'a str,
+    outcome: &'a Outcome,
+) -> impl Iterator<Item = Record<'a>> + 'a {
+    records(path, Some((record, field)), original, outcome)
+}
+
+fn records<'a>(
+    path: &'a str,
+    within: Option<(u64, &'a str)>,
+    original: &'a str,
+    outcome: &'a Outcome,
+) -> impl Iterator<Item = Record<'a>> + 'a {
     let lines = LineIndex::new(original);
     outcome.fixes.iter().map(move |f| {
         let (line, column) = lines.position(f.range.start);
         let (end_line, end_column) = lines.position(f.range.end);
         Record::Fix {
             path,
+            record: within.map(|w| w.0),
+            field: within.map(|w| w.1),
             line,
             column,
             end_line,
@@ -76,6 +114,8 @@ pub fn summary(stats: &Statistics) -> Record<'static> {
         fixes: stats.fixes(),
         fixes_by_rule: stats.by_rule.clone(),
         errors: stats.errors,
+        records_checked: None,
+        records_changed: None,
     }
 }
 
@@ -121,6 +161,7 @@ mod tests {
             &mut out,
             &Record::Error {
                 path: "a\"b",
+                record: None,
                 message: "bad",
             },
         )

@@ -45,6 +45,12 @@ impl Statistics {
     /// The table `--statistics` prints: one line per rule that fired, then
     /// the totals.
     pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
+        self.write_text_of(out, "file")
+    }
+
+    /// [`write_text`](Self::write_text) for documents that are not files:
+    /// `unit` names one of them in the totals line (`record`).
+    pub fn write_text_of(&self, out: &mut impl Write, unit: &str) -> io::Result<()> {
         let ranked = self.ranked();
         let digits = self.fixes().to_string().len();
         for (rule, n) in &ranked {
@@ -52,7 +58,7 @@ impl Statistics {
         }
         writeln!(
             out,
-            "{} fix{} in {} of {} file{}, {} error{}",
+            "{} fix{} in {} of {} {unit}{}, {} error{}",
             self.fixes(),
             if self.fixes() == 1 { "" } else { "es" },
             self.files_changed,
@@ -100,6 +106,13 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "2  a-rule\n2  b-rule\n1  c\n5 fixes in 2 of 3 files, 1 error\n"
+        );
+        let mut out = Vec::new();
+        s.write_text_of(&mut out, "record").unwrap();
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .ends_with("5 fixes in 2 of 3 records, 1 error\n")
         );
     }
 }
