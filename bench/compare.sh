@@ -2,6 +2,7 @@
 # Measure copyedit against ftfy and sacremoses on the same JSONL input, in one run.
 #
 #   bash bench/compare.sh [MB]          (default 32 MB of article text)
+#   PGO=1 bash bench/compare.sh [MB]    (also the build of scripts/build-pgo.sh)
 #
 # The input is made at run time from clean news articles dirtied by the
 # evaluation harness's corrupt.py (COPYEDIT_CORPUS and COPYEDIT_EVAL name
@@ -25,6 +26,10 @@ if ! "$VENV/bin/python" -c 'import ftfy, sacremoses' 2>/dev/null; then
 fi
 cargo build --release --quiet --bin copyedit
 BIN=target/release/copyedit
+PGO_BIN=""
+if [ "${PGO:-0}" = 1 ]; then
+    PGO_BIN=$(bash scripts/build-pgo.sh | tail -1)
+fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -72,12 +77,25 @@ T_MOSES=$(py_tool sacremoses)
 T_C1=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 1 "$WORK/in.jsonl")
 T_C2=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 2 "$WORK/in.jsonl")
 T_CN=$(best_of 3 "$BIN" fix --jsonl --quiet "$WORK/in.jsonl")
+ROWS=("ftfy (1 core)|$T_FTFY" "sacremoses (1 core)|$T_MOSES"
+      "copyedit --threads 1|$T_C1" "copyedit --threads 2|$T_C2" "copyedit (all cores)|$T_CN")
+if [ -n "$PGO_BIN" ]; then
+    if ! cmp -s <("$BIN" fix --jsonl --quiet "$WORK/in.jsonl") <("$PGO_BIN" fix --jsonl --quiet "$WORK/in.jsonl"); then
+        echo "the PGO build's output differs from the release build's" >&2
+        exit 1
+    fi
+    T_P1=$(best_of 3 "$PGO_BIN" fix --jsonl --quiet --threads 1 "$WORK/in.jsonl")
+    T_P2=$(best_of 3 "$PGO_BIN" fix --jsonl --quiet --threads 2 "$WORK/in.jsonl")
+    ROWS+=("copyedit PGO --threads 1|$T_P1" "copyedit PGO --threads 2|$T_P2")
+fi
 rate() { echo "scale=2; $TEXT_BYTES / 1000000 / $1" | bc -l; }
 R_FTFY=$(rate "$T_FTFY")
 printf '%-28s %10s %10s %12s\n' tool seconds "MB/s" "x ftfy"
-for row in "ftfy (1 core)|$T_FTFY" "sacremoses (1 core)|$T_MOSES" \
-           "copyedit --threads 1|$T_C1" "copyedit --threads 2|$T_C2" "copyedit (all cores)|$T_CN"; do
+for row in "${ROWS[@]}"; do
     name=${row%%|*}; t=${row##*|}; r=$(rate "$t")
     printf '%-28s %10.2f %10.1f %12.1f\n' "$name" "$t" "$r" "$(echo "$r / $R_FTFY" | bc -l)"
 done
 printf 'copyedit 2 threads / 1 thread: %.2fx\n' "$(echo "$T_C1 / $T_C2" | bc -l)"
+if [ -n "$PGO_BIN" ]; then
+    printf 'copyedit PGO 2 threads / 1 thread: %.2fx\n' "$(echo "$T_P1 / $T_P2" | bc -l)"
+fi
