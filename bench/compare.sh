@@ -39,17 +39,32 @@ TEXT_BYTES=$("$VENV/bin/python" -c '
 import json, sys
 print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$WORK/in.jsonl")
 
-# Seconds of wall time for a command, best of $2 runs.
-best_of() {
-    local runs=$1; shift
-    local best=""
-    for _ in $(seq "$runs"); do
-        local s e t
-        s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
-        t=$(echo "$e - $s" | bc -l)
-        if [ -z "$best" ] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+# Seconds of wall time of one run of a command.
+wall() {
+    local s e
+    s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
+    echo "$e - $s" | bc -l
+}
+
+# The copyedit configurations, each "name|binary|threads" (threads empty:
+# all cores), run in turn for ROUNDS rounds so that a busy spell of the
+# neighbours on a shared machine falls on all of them alike, not on one;
+# each keeps its best time.
+ROUNDS=3
+declare -A BEST
+run_rounds() {
+    for _ in $(seq "$ROUNDS"); do
+        for conf in "$@"; do
+            IFS='|' read -r name bin threads <<< "$conf"
+            local args=(fix --jsonl --quiet)
+            [ -n "$threads" ] && args+=(--threads "$threads")
+            local t
+            t=$(wall "$bin" "${args[@]}" "$WORK/in.jsonl")
+            if [ -z "${BEST[$name]:-}" ] || (( $(echo "$t < ${BEST[$name]}" | bc -l) )); then
+                BEST[$name]=$t
+            fi
+        done
     done
-    echo "$best"
 }
 
 py_tool() {
@@ -74,18 +89,20 @@ echo "input: $(wc -l < "$WORK/in.jsonl") records, $(echo "scale=1; $TEXT_BYTES /
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 T_FTFY=$(py_tool ftfy)
 T_MOSES=$(py_tool sacremoses)
-T_C1=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 1 "$WORK/in.jsonl")
-T_C2=$(best_of 3 "$BIN" fix --jsonl --quiet --threads 2 "$WORK/in.jsonl")
-T_CN=$(best_of 3 "$BIN" fix --jsonl --quiet "$WORK/in.jsonl")
-ROWS=("ftfy (1 core)|$T_FTFY" "sacremoses (1 core)|$T_MOSES"
-      "copyedit --threads 1|$T_C1" "copyedit --threads 2|$T_C2" "copyedit (all cores)|$T_CN")
+CONFS=("c1|$BIN|1" "c2|$BIN|2" "cn|$BIN|")
 if [ -n "$PGO_BIN" ]; then
     if ! cmp -s <("$BIN" fix --jsonl --quiet "$WORK/in.jsonl") <("$PGO_BIN" fix --jsonl --quiet "$WORK/in.jsonl"); then
         echo "the PGO build's output differs from the release build's" >&2
         exit 1
     fi
-    T_P1=$(best_of 3 "$PGO_BIN" fix --jsonl --quiet --threads 1 "$WORK/in.jsonl")
-    T_P2=$(best_of 3 "$PGO_BIN" fix --jsonl --quiet --threads 2 "$WORK/in.jsonl")
+    CONFS+=("p1|$PGO_BIN|1" "p2|$PGO_BIN|2")
+fi
+run_rounds "${CONFS[@]}"
+T_C1=${BEST[c1]}; T_C2=${BEST[c2]}
+ROWS=("ftfy (1 core)|$T_FTFY" "sacremoses (1 core)|$T_MOSES"
+      "copyedit --threads 1|$T_C1" "copyedit --threads 2|$T_C2" "copyedit (all cores)|${BEST[cn]}")
+if [ -n "$PGO_BIN" ]; then
+    T_P1=${BEST[p1]}; T_P2=${BEST[p2]}
     ROWS+=("copyedit PGO --threads 1|$T_P1" "copyedit PGO --threads 2|$T_P2")
 fi
 rate() { echo "scale=2; $TEXT_BYTES / 1000000 / $1" | bc -l; }
