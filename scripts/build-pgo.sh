@@ -24,14 +24,23 @@ fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+# The instrumented build writes its counts under a fixed path, so that it is
+# rebuilt only when the code changes (RUSTFLAGS is part of cargo's
+# fingerprint).
+RAW=$PWD/target/pgo-gen/profiles
 if [ $# -eq 0 ]; then
     set -- samples/*.txt
 fi
 
 echo "build-pgo: instrumented build (target/pgo-gen)" >&2
-RUSTFLAGS="-Cprofile-generate=$WORK/raw" \
+RUSTFLAGS="-Cprofile-generate=$RAW" \
     cargo build --release --quiet --bin copyedit --target-dir target/pgo-gen
 GEN=target/pgo-gen/release/copyedit
+# Build scripts and proc macros built by that build ran instrumented too
+# (the lexicon's table layout among them); their counts would make the
+# code the training runs look colder than it is, so only the training's
+# own counts are kept.
+rm -rf "$RAW"
 
 # The training runs: every text file alone (the per-file path) and all of
 # them as one JSON Lines stream (the bulk path), every .jsonl file as is.
@@ -61,7 +70,9 @@ PY
     done
 fi
 
-"$PROFDATA" merge -o "$WORK/copyedit.profdata" "$WORK/raw"
+"$PROFDATA" merge -o "$WORK/copyedit.profdata" "$RAW"
+# The profile's path is new on every run, so cargo cannot take a binary
+# built with an older profile for up to date.
 echo "build-pgo: optimised build (target/pgo)" >&2
 RUSTFLAGS="-Cprofile-use=$WORK/copyedit.profdata" \
     cargo build --release --quiet --bin copyedit --target-dir target/pgo
