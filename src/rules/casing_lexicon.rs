@@ -181,6 +181,7 @@ fn candidate(w: &Word) -> bool {
 /// `prev_new`: the text `prev` gets from a fix of this pass, if any;
 /// `next_new`: the same for the chunk after `w`. `hopeful` is set when a
 /// word left alone might be fixed if the chunk after it became a name.
+#[inline(always)]
 fn fix_word(
     text: &str,
     prev: Option<&Word>,

@@ -54,14 +54,19 @@ impl Rule for PronounI {
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
         // The word before is a reference into the document's word list: a
         // copy of every word cost more than the rest of this rule.
+        // Words not starting with `i` are turned away before the call, so
+        // the walk's loop stays small enough to take this closure inline.
         scan_with_prev(doc, |prev, w| {
-            if let Some(fix) = fix_pronoun(prev, w) {
+            if w.text.starts_with('i')
+                && let Some(fix) = fix_pronoun(prev, w)
+            {
                 out.push(fix);
             }
         });
     }
 }
 
+#[inline(never)]
 fn fix_pronoun(prev: Option<&Word>, w: &Word) -> Option<Fix> {
     let t = w.text;
     if !t.starts_with('i') || !w.plain {

@@ -62,14 +62,19 @@ impl Rule for SentenceStart {
         true
     }
     fn check(&self, doc: &Document, out: &mut Vec<Fix>) {
+        // Words inside a sentence are turned away before the call, so the
+        // walk's loop stays small enough to take this closure inline.
         scan(doc, |w| {
-            if let Some(fix) = fix_start(w) {
+            if w.pos == Position::Start
+                && let Some(fix) = fix_start(w)
+            {
                 out.push(fix);
             }
         });
     }
 }
 
+#[inline(never)]
 fn fix_start(w: &Word) -> Option<Fix> {
     if w.pos != Position::Start || !w.plain {
         return None;
