@@ -254,7 +254,7 @@ pub(crate) fn lookup(word: &str) -> Option<Entry> {
 }
 
 /// Probe the word table (see [`table`]) for a lowercase word.
-#[inline]
+#[inline(always)]
 fn slot(word: &str) -> Option<Slot> {
     let key = table::pack(word.as_bytes())?;
     let h = table::hash(&key);
