@@ -449,6 +449,7 @@ static BYTE_CLASS: [u8; 256] = {
 /// [`word_of`] for an ASCII chunk, byte by byte and in one pass over the
 /// word for the common case of letters only: most chunks of English text,
 /// and the same answers as the general version.
+#[inline(always)]
 fn word_of_ascii(chunk: &str) -> Option<Found<'_>> {
     let b = chunk.as_bytes();
     let lead = b.iter().take_while(|&&c| is_ascii_lead(c)).count();
