@@ -294,15 +294,15 @@ pub(crate) fn is_code_like(token: &str) -> bool {
         return true;
     }
     // Paths: `docs/index.html`.
-    if let Some((_, file)) = t.rsplit_once('/') {
-        if is_domain_or_file(file) {
-            return true;
-        }
+    if let Some((_, file)) = t.rsplit_once('/')
+        && is_domain_or_file(file)
+    {
+        return true;
     }
-    if let Some(amp) = t.find('&') {
-        if t[amp..].contains(';') {
-            return true;
-        }
+    if let Some(amp) = t.find('&')
+        && t[amp..].contains(';')
+    {
+        return true;
     }
     false
 }

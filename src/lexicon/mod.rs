@@ -438,10 +438,10 @@ impl WordList {
         if b.len() < self.min_len || b.len() > self.max_len {
             return false;
         }
-        if let Some(&c) = b.first() {
-            if self.firsts[(c / 64) as usize] & (1 << (c % 64)) == 0 {
-                return false;
-            }
+        if let Some(&c) = b.first()
+            && self.firsts[(c / 64) as usize] & (1 << (c % 64)) == 0
+        {
+            return false;
         }
         self.set
             .get_or_init(|| self.words.iter().copied().collect())

@@ -148,10 +148,10 @@ mod tests {
     /// The definition [`split_possessive`] answers from the last bytes.
     fn split_possessive_by_suffix(word: &str) -> (&str, &str) {
         for suffix in ["'s", "’s"] {
-            if let Some(base) = word.strip_suffix(suffix) {
-                if !base.is_empty() {
-                    return (base, &word[base.len()..]);
-                }
+            if let Some(base) = word.strip_suffix(suffix)
+                && !base.is_empty()
+            {
+                return (base, &word[base.len()..]);
             }
         }
         (word, "")

@@ -183,33 +183,33 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
         if w.lower {
             continue;
         }
-        if evidence(w) {
-            if let Some(k) = key(split_possessive(w.text).0) {
-                capital_keys.insert(k);
-                let count = capital.entry(k).or_default();
-                let titled =
-                    |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
-                let before = i.checked_sub(1).map(|j| &words[j]);
-                let after = words.get(i + 1);
-                let titled_after = !w.punct_after && titled(after.filter(|n| w.seq + 1 == n.seq));
-                if !titled_after {
-                    *count += 1;
-                    if !titled(before.filter(|p| p.seq + 1 == w.seq)) {
-                        *alone.entry(k).or_default() += 1;
-                    }
+        if evidence(w)
+            && let Some(k) = key(split_possessive(w.text).0)
+        {
+            capital_keys.insert(k);
+            let count = capital.entry(k).or_default();
+            let titled =
+                |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
+            let before = i.checked_sub(1).map(|j| &words[j]);
+            let after = words.get(i + 1);
+            let titled_after = !w.punct_after && titled(after.filter(|n| w.seq + 1 == n.seq));
+            if !titled_after {
+                *count += 1;
+                if !titled(before.filter(|p| p.seq + 1 == w.seq)) {
+                    *alone.entry(k).or_default() += 1;
                 }
             }
         }
-        if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
-            if let Some((pair, first_mid)) = capital_pair(p, w) {
-                let seen = pairs.entry(pair).or_default();
-                seen.count += 1;
-                seen.first_mid |= first_mid;
-                // The first word may have its capital only from the
-                // sentence start; still worth a look.
-                capital_keys.insert(pair.0);
-                capital.entry(pair.0).or_default();
-            }
+        if let Some(p) = i.checked_sub(1).map(|j| &words[j])
+            && let Some((pair, first_mid)) = capital_pair(p, w)
+        {
+            let seen = pairs.entry(pair).or_default();
+            seen.count += 1;
+            seen.first_mid |= first_mid;
+            // The first word may have its capital only from the
+            // sentence start; still worth a look.
+            capital_keys.insert(pair.0);
+            capital.entry(pair.0).or_default();
         }
     }
     if capital.is_empty() {
@@ -353,26 +353,22 @@ fn in_pair(words: &[Word], i: usize, k: Key, pairs: &WordMap<(Key, Key), Pair>) 
     let adjacent = |p: &Word, n: &Word| {
         p.seq + 1 == n.seq && !p.punct_after && p.plain && n.plain && is_titlecase_base(p, n, w)
     };
-    if let Some(p) = i.checked_sub(1).map(|j| &words[j]) {
-        if adjacent(p, w) {
-            if let Some(pk) = key(p.text) {
-                if pairs.get(&(pk, k)).is_some_and(|s| s.count >= need) {
-                    return true;
-                }
-            }
-        }
+    if let Some(p) = i.checked_sub(1).map(|j| &words[j])
+        && adjacent(p, w)
+        && let Some(pk) = key(p.text)
+        && pairs.get(&(pk, k)).is_some_and(|s| s.count >= need)
+    {
+        return true;
     }
-    if let Some(n) = words.get(i + 1) {
-        if w.text == base && adjacent(w, n) {
-            if let Some(nk) = key(split_possessive(n.text).0) {
-                if pairs
-                    .get(&(k, nk))
-                    .is_some_and(|s| s.first_mid && s.count >= need)
-                {
-                    return true;
-                }
-            }
-        }
+    if let Some(n) = words.get(i + 1)
+        && w.text == base
+        && adjacent(w, n)
+        && let Some(nk) = key(split_possessive(n.text).0)
+        && pairs
+            .get(&(k, nk))
+            .is_some_and(|s| s.first_mid && s.count >= need)
+    {
+        return true;
     }
     false
 }

@@ -290,10 +290,10 @@ fn after_title(prev: Option<&Word>, w: &Word, base: &str) -> Option<Fix> {
     if PARTICLE_LIST.contains(base) {
         return None; // `Mr da Silva`, `Mr de Vabres`
     }
-    if let Some(e) = lexicon::lookup(base) {
-        if e.class == Class::Acronym {
-            return None;
-        }
+    if let Some(e) = lexicon::lookup(base)
+        && e.class == Class::Acronym
+    {
+        return None;
     }
     Some(Fix::new(
         ID,

@@ -455,10 +455,10 @@ impl Rule for GluedHeading {
             for p in memchr::memchr3_iter(b'.', b'!', b'?', doc.line_text(li).as_bytes()) {
                 let punct = l.content.start + p;
                 let mut at = punct + 1;
-                if let Some(q) = char_at(text, at).filter(|q| CLOSERS.contains(q)) {
-                    if q != '"' || straight_quote_closes(doc.line_text(li), p + 1) {
-                        at += q.len_utf8();
-                    }
+                if let Some(q) = char_at(text, at).filter(|q| CLOSERS.contains(q))
+                    && (q != '"' || straight_quote_closes(doc.line_text(li), p + 1))
+                {
+                    at += q.len_utf8();
                 }
                 let starts_word = char_at(text, at).is_some_and(char::is_uppercase)
                     && char_before(text, punct)

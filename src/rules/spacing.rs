@@ -158,17 +158,17 @@ fn line_sites(
     for p in find_bytes(bytes, marks) {
         // A mark before whitespace or at the end of the line has its space
         // (no judge finds a word right after it): most marks end here.
-        if bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace()) {
-            if let Some(at) = judge(
+        if bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace())
+            && let Some(at) = judge(
                 p,
                 Bounds {
                     floor,
                     ceil: usize::MAX,
                 },
-            ) {
-                accepted.push(at);
-                floor = at;
-            }
+            )
+        {
+            accepted.push(at);
+            floor = at;
         }
     }
     if accepted.is_empty() {
