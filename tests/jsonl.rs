@@ -195,6 +195,13 @@ fn check_names_the_record_line() {
         .stdout("-:2: body 2:2: multiple-spaces: run of spaces collapsed\n");
 }
 
+/// Each line of a JSON Lines report as a JSON value.
+fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
 /// `check --jsonl --format json`: every record follows the report schema,
 /// each fix's position within its field holds its `before` text, bad records
 /// become error records in line order, and the summary adds up.
@@ -216,11 +223,7 @@ fn check_json_report_names_record_field_and_position() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    let records: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
-        .collect();
+    let records = json_lines(&String::from_utf8(out.stdout).unwrap());
     let schema = schema::load();
     for r in &records {
         schema::validate(&schema, r).unwrap_or_else(|e| panic!("{e}: {r}"));
@@ -325,10 +328,7 @@ fn check_json_report_names_inputs_that_failed() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout).unwrap();
-    let records: Vec<serde_json::Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = json_lines(&text);
     assert_eq!(records.len(), 3, "{text}");
     assert_eq!(records[0]["type"], "error");
     assert_eq!(records[0]["path"], "missing.jsonl");

@@ -126,10 +126,7 @@ impl Review {
     /// the path, which is dropped since the record names the path itself.
     pub fn error(&mut self, out: &mut impl Write, path: &str, message: &str) -> Result<()> {
         self.stats.add_error();
-        let message = message
-            .strip_prefix(path)
-            .and_then(|m| m.strip_prefix(": "))
-            .unwrap_or(message);
+        let message = without_path(message, path);
         if let Some((_, page)) = &mut self.html {
             page.add_error(path, message);
         }
@@ -164,6 +161,15 @@ impl Review {
         }
         Ok(())
     }
+}
+
+/// `message` without a leading `path: `: an error record names the path
+/// itself.
+pub fn without_path<'a>(message: &'a str, path: &str) -> &'a str {
+    message
+        .strip_prefix(path)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message)
 }
 
 /// `auto` colours a terminal unless NO_COLOR is set to anything non-empty

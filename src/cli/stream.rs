@@ -390,15 +390,10 @@ pub(super) fn run(
             if output != Output::Json {
                 return Ok(());
             }
-            // The record names the path itself.
-            let message = message
-                .strip_prefix(path)
-                .and_then(|m| m.strip_prefix(": "))
-                .unwrap_or(message);
             let r = Record::Error {
                 path,
                 record: None,
-                message,
+                message: super::review::without_path(message, path),
             };
             json::write_record(out, &r).context("writing the output")
         };
