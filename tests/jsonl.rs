@@ -344,17 +344,138 @@ fn check_json_report_names_inputs_that_failed() {
     assert_eq!(records[2]["errors"], 1);
 }
 
+/// The new side of each record's diff (context and `+` lines) is the fixed
+/// field: for texts of a few lines one hunk covers all of it.
 #[test]
-fn check_diff_and_html_are_refused_with_jsonl() {
-    for flag in [&["--diff"][..], &["--html", "r.html"]] {
-        copyedit()
-            .args(["check", "--jsonl"])
-            .args(flag)
-            .write_stdin("{\"text\":\"a  b\"}\n")
-            .assert()
-            .code(2)
-            .stderr(contains("do not work with --jsonl"));
+fn check_diff_shows_each_changed_record_field() {
+    let input = concat!(
+        "{\"id\":1,\"doc\":{\"body\":\"He met the paris  mayor.\\nIt rained,then stopped.\\n\"}}\n",
+        "{\"id\":2,\"doc\":{\"body\":\"Clean text.\\n\"}}\n",
+        "{\"id\":3,\"doc\":{\"body\":\"i think so .\"}}\n",
+    );
+    let fixed = fix_jsonl(&["--field", "doc.body"], input).0;
+    let fixed: Vec<String> = json_lines(&fixed)
+        .iter()
+        .map(|r| r["doc"]["body"].as_str().unwrap().to_string())
+        .collect();
+    let out = copyedit()
+        .args(["check", "--jsonl", "--field", "doc.body", "--diff"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    let files: Vec<&str> = diff.split("--- a/").skip(1).collect();
+    assert_eq!(files.len(), 2, "{diff}");
+    for (file, (line, want)) in files.iter().zip([(1, &fixed[0]), (3, &fixed[2])]) {
+        let mut lines = file.lines();
+        assert_eq!(lines.next(), Some(format!("-:{line}:doc.body").as_str()));
+        assert_eq!(
+            lines.next(),
+            Some(format!("+++ b/-:{line}:doc.body").as_str())
+        );
+        assert!(lines.next().unwrap().starts_with("@@ "));
+        let mut new_side = String::new();
+        let mut last_added = false;
+        for l in lines {
+            if l == "\\ No newline at end of file" {
+                if last_added {
+                    new_side.pop();
+                }
+                continue;
+            }
+            last_added = l.starts_with(['+', ' ']);
+            if last_added {
+                new_side.push_str(&l[1..]);
+                new_side.push('\n');
+            }
+        }
+        assert_eq!(&new_side, want, "{file}");
     }
+    // Colour only when asked.
+    copyedit()
+        .args([
+            "check", "--jsonl", "--field", "doc.body", "--diff", "--color", "always",
+        ])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(contains("\x1b[31m-He met the "));
+}
+
+/// The HTML page of a JSONL run names records PATH:LINE, lists the first
+/// `--html-limit` changed ones and the errors, counts every record, and is
+/// the same on one thread as on two.
+#[test]
+fn check_html_lists_records_up_to_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut corpus = String::new();
+    for i in 1..=40 {
+        if i == 7 {
+            corpus.push_str("{\"text\": 7}\n");
+        } else if i % 3 == 0 {
+            corpus.push_str(&format!("{{\"text\":\"Record {i} is clean.\"}}\n"));
+        } else {
+            corpus.push_str(&format!("{{\"text\":\"Record {i} has  two spaces.\"}}\n"));
+        }
+    }
+    let input = dir.path().join("c.jsonl");
+    fs::write(&input, corpus).unwrap();
+    let mut pages = Vec::new();
+    for threads in ["1", "2"] {
+        let page = dir.path().join(format!("r{threads}.html"));
+        copyedit()
+            .args([
+                "check",
+                "--jsonl",
+                "-q",
+                "--statistics",
+                "--on-error",
+                "skip",
+            ])
+            .args(["--html-limit", "5", "--threads", threads])
+            .arg("--html")
+            .arg(&page)
+            .arg(&input)
+            .assert()
+            .code(1)
+            .stdout(contains("26 fixes in 26 of 39 records, 1 error"));
+        pages.push(fs::read_to_string(page).unwrap());
+    }
+    assert!(pages[0] == pages[1], "the page differs on two threads");
+    let page = &pages[0];
+    let name = input.display().to_string();
+    let listed: Vec<String> = [1, 2, 4, 5, 8]
+        .iter()
+        .map(|i| format!("\"p\":\"{name}:{i}\""))
+        .collect();
+    for p in &listed {
+        assert!(page.contains(p.as_str()), "{p} missing");
+    }
+    assert_eq!(page.matches("\"p\":").count(), 5);
+    assert!(page.contains("<b>39</b> records checked"));
+    assert!(page.contains("Listed here: the first 5 changed records of 26"));
+    assert!(page.contains(&format!("<code>{name}:7</code>: ")));
+    assert!(page.contains("\"unit\":\"record\""));
+    // 0 lists them all.
+    copyedit()
+        .args([
+            "check",
+            "--jsonl",
+            "-q",
+            "--on-error",
+            "skip",
+            "--html-limit",
+            "0",
+        ])
+        .arg("--html")
+        .arg(dir.path().join("all.html"))
+        .arg(&input)
+        .assert()
+        .code(1);
+    let all = fs::read_to_string(dir.path().join("all.html")).unwrap();
+    assert_eq!(all.matches("\"p\":").count(), 26);
+    assert!(!all.contains("Listed here"));
 }
 
 #[test]

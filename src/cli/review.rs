@@ -6,17 +6,19 @@
 //! [`copyedit::report`] so library users get the same output.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use copyedit::report::{diff, html::HtmlReport, json, stats::Statistics};
+use copyedit::report::{diff, html, html::HtmlReport, json, stats::Statistics};
 use copyedit::{LineIndex, Outcome};
 
 #[derive(Debug, Clone, Args)]
 pub struct ReviewArgs {
     /// Print a unified diff per changed file instead of the list of fixes
     /// (paths as given, with a/ and b/ prefixes: apply with `patch -p1` or `git apply`).
+    /// With --jsonl, a diff of the field's text per changed record, named
+    /// PATH:LINE:FIELD (for reading: apply fixes with `fix --jsonl`).
     #[arg(long, conflicts_with_all = ["format", "statistics"])]
     pub diff: bool,
     /// Format of the list of fixes: text (PATH:LINE:COL: RULE: MESSAGE) or
@@ -29,6 +31,10 @@ pub struct ReviewArgs {
     /// Also write a self-contained HTML review page to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Changed files or records (and errors) the HTML page lists; the rest
+    /// are counted in its summary only. 0 lists all.
+    #[arg(long, value_name = "N", default_value_t = html::DEFAULT_LIMIT, requires = "html")]
+    pub html_limit: usize,
     /// Colour the diff: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -80,13 +86,24 @@ impl Review {
         Ok(Review {
             mode,
             stats: Statistics::default(),
-            html: args.html.clone().map(|p| (p, HtmlReport::new())),
+            html: args
+                .html
+                .clone()
+                .map(|p| (p, HtmlReport::new().with_limit(args.html_limit))),
         })
     }
 
     /// What this review writes on stdout.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// Where the HTML page goes and how many documents it may list, if one
+    /// was asked for.
+    pub fn html_target(&self) -> Option<(&Path, usize)> {
+        self.html
+            .as_ref()
+            .map(|(p, page)| (p.as_path(), page.limit()))
     }
 
     /// Report one checked document.
@@ -152,15 +169,20 @@ impl Review {
             Mode::Text | Mode::Diff { .. } => {}
         }
         if let Some((path, page)) = &self.html {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("{}: cannot create the HTML report", path.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            page.write(&mut w, &self.stats)
-                .and_then(|_| w.flush())
-                .with_context(|| format!("{}: cannot write the HTML report", path.display()))?;
+            write_page(path, page, &self.stats)?;
         }
         Ok(())
     }
+}
+
+/// Write an HTML review page to `path`.
+pub fn write_page(path: &Path, page: &HtmlReport, stats: &Statistics) -> Result<()> {
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{}: cannot create the HTML report", path.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    page.write(&mut w, stats)
+        .and_then(|_| w.flush())
+        .with_context(|| format!("{}: cannot write the HTML report", path.display()))
 }
 
 /// `message` without a leading `path: `: an error record names the path

@@ -11,9 +11,12 @@ use std::io::{Read, Write};
 use std::ops::Range;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use anyhow::{Context, Result, bail};
+use copyedit::report::diff;
+use copyedit::report::html::{self, HtmlReport};
 use copyedit::report::json::{self, Record};
 use copyedit::report::stats::Statistics;
 use copyedit::{LineIndex, Pipeline};
@@ -25,7 +28,7 @@ use super::input::{self, Input, WalkOptions};
 use super::jsonl::{self, FieldPath, RecordError};
 use super::output::{self, Mode};
 use super::progress::{self, Progress, Tally};
-use super::review::Mode as ReviewMode;
+use super::review::{Mode as ReviewMode, without_path, write_page};
 
 /// Bytes of input per chunk: large enough to keep every core busy, small
 /// enough that a few chunks in flight stay far below 100 MB.
@@ -47,6 +50,8 @@ pub enum Output {
     Json,
     /// Nothing per record; a table of fixes per rule at the end.
     Statistics,
+    /// A unified diff of the field's text per changed record.
+    Diff { color: bool },
 }
 
 /// What to do with each record.
@@ -57,6 +62,9 @@ pub struct Job<'a> {
     pub field_name: &'a str,
     pub on_error: OnError,
     pub output: Output,
+    /// Set when an HTML page is written: true once the page lists all the
+    /// records it may, so workers stop building entries for it.
+    pub html_full: Option<&'a AtomicBool>,
 }
 
 /// A record that failed, by line number (1-based).
@@ -72,6 +80,10 @@ struct Piece {
     tally: Tally,
     /// Errors in line order; under `fail` the piece stops at the first.
     failures: Vec<RecordFailure>,
+    /// HTML page entries of changed records, in line order.
+    entries: Vec<html::Entry>,
+    /// Changed records whose entries were not built: the page was full.
+    left_out: u64,
 }
 
 /// Where a stream stands between chunks; carried across files so the
@@ -82,6 +94,8 @@ pub struct Run<'a> {
     pub progress: &'a Progress,
     pub tally: Tally,
     pub warned: u64,
+    /// The HTML page, when one is written.
+    pub page: Option<HtmlReport>,
 }
 
 impl Run<'_> {
@@ -130,6 +144,18 @@ impl Run<'_> {
             let mut fatal = None;
             for (k, p) in done.iter_mut().enumerate() {
                 self.tally.merge(&p.tally);
+                if let Some(page) = &mut self.page {
+                    p.entries.drain(..).for_each(|e| page.push(e));
+                    (0..p.left_out).for_each(|_| page.left_out());
+                    for f in &p.failures {
+                        page.add_error(&format!("{label}:{}", f.line), &f.error.to_string());
+                    }
+                    if page.is_full()
+                        && let Some(full) = self.job.html_full
+                    {
+                        full.store(true, Ordering::Relaxed);
+                    }
+                }
                 for f in p.failures.drain(..) {
                     if self.job.on_error == OnError::Fail {
                         fatal = Some(f);
@@ -299,6 +325,18 @@ fn record(
     let outcome = jsonl::fix_text(job.pipeline, &found.text).map_err(RecordError::Fix)?;
     piece.tally.docs += 1;
     piece.tally.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
+    if let Some(full) = job.html_full
+        && outcome.changed()
+    {
+        if full.load(Ordering::Relaxed) {
+            piece.left_out += 1;
+        } else {
+            let name = format!("{label}:{line_no}");
+            piece
+                .entries
+                .extend(html::Entry::new(&name, &found.text, &outcome));
+        }
+    }
     // Writes below go into a Vec and cannot fail.
     match job.output {
         Output::Fixed if outcome.changed() => {
@@ -323,6 +361,10 @@ fn record(
             for r in records {
                 let _ = json::write_record(&mut piece.out, &r);
             }
+        }
+        Output::Diff { color } => {
+            let name = format!("{label}:{line_no}:{}", job.field_name);
+            let _ = diff::write_unified(&mut piece.out, &name, &found.text, &outcome.fixed, color);
         }
         Output::Text | Output::Statistics => {}
     }
@@ -362,9 +404,14 @@ pub(super) fn run(
             ReviewMode::Text => Output::Text,
             ReviewMode::Json => Output::Json,
             ReviewMode::Statistics => Output::Statistics,
-            ReviewMode::Diff { .. } => bail!("--diff does not work with --jsonl"),
+            ReviewMode::Diff { color } => Output::Diff { color },
         },
     };
+    let html_target = match task {
+        Task::Check(review) => review.html_target(),
+        Task::Fix(_) => None,
+    };
+    let html_full = AtomicBool::new(false);
     let mut run = Run {
         job: Job {
             pipeline,
@@ -372,11 +419,13 @@ pub(super) fn run(
             field_name: &common.bulk.field,
             on_error: common.bulk.on_error,
             output,
+            html_full: html_target.map(|_| &html_full),
         },
         pool,
         progress: &progress,
         tally: Tally::default(),
         warned: 0,
+        page: html_target.map(|(_, limit)| HtmlReport::for_records().with_limit(limit)),
     };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     let mut failed_inputs = 0u64;
@@ -393,7 +442,7 @@ pub(super) fn run(
             let r = Record::Error {
                 path,
                 record: None,
-                message: super::review::without_path(message, path),
+                message: without_path(message, path),
             };
             json::write_record(out, &r).context("writing the output")
         };
@@ -403,6 +452,9 @@ pub(super) fn run(
             Err(e) => {
                 failed_inputs += 1;
                 report_error(&mut stdout, e.path(), &e.to_string())?;
+                if let Some(page) = &mut run.page {
+                    page.add_error(e.path(), without_path(&e.to_string(), e.path()));
+                }
                 progress.println(&format!("copyedit: error: {e}"));
                 continue;
             }
@@ -433,12 +485,16 @@ pub(super) fn run(
             Err(e) => {
                 failed_inputs += 1;
                 report_error(&mut stdout, &label, &format!("{e:#}"))?;
+                if let Some(page) = &mut run.page {
+                    page.add_error(&label, without_path(&format!("{e:#}"), &label));
+                }
                 progress.println(&format!("copyedit: error: {e:#}"));
             }
         }
     }
     let mut tally = run.tally;
     tally.errors += failed_inputs;
+    let page = run.page;
     let stats = || Statistics {
         files_checked,
         files_changed,
@@ -448,6 +504,12 @@ pub(super) fn run(
             .iter()
             .map(|&(r, n)| (r, n as usize))
             .collect(),
+    };
+    // The statistics table and the HTML page count records.
+    let per_record = Statistics {
+        files_checked: tally.docs as usize,
+        files_changed: tally.changed as usize,
+        ..stats()
     };
     match output {
         Output::Json => {
@@ -464,15 +526,14 @@ pub(super) fn run(
             json::write_record(&mut stdout, &summary).context("writing the output")?;
         }
         Output::Statistics => {
-            let s = Statistics {
-                files_checked: tally.docs as usize,
-                files_changed: tally.changed as usize,
-                ..stats()
-            };
-            s.write_text_of(&mut stdout, "record")
+            per_record
+                .write_text_of(&mut stdout, "record")
                 .context("writing the output")?;
         }
-        Output::Fixed | Output::Text => {}
+        Output::Fixed | Output::Text | Output::Diff { .. } => {}
+    }
+    if let (Some((path, _)), Some(page)) = (html_target, &page) {
+        write_page(path, page, &per_record)?;
     }
     stdout.flush().context("writing the output")?;
     progress.finish();

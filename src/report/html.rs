@@ -1,13 +1,19 @@
 //! A self-contained HTML review page: a summary with fixes per rule as a bar
-//! chart, the errors, and every changed file's fixes before and after with
+//! chart, the errors, and every changed document's fixes before and after with
 //! the changed characters highlighted.
 //!
 //! The page fetches nothing: its CSS and script are inline and the fixes are
-//! embedded as JSON. The summary is plain HTML; the file list is drawn by the
-//! script a page of files at a time, each file collapsed until opened, so a
-//! report on tens of thousands of files opens as fast as one on ten. Each fix
-//! carries a little context from its line rather than the whole document,
+//! embedded as JSON. The summary is plain HTML; the list of documents is drawn
+//! by the script a page at a time, each document collapsed until opened, so a
+//! report on tens of thousands of documents opens as fast as one on ten. Each
+//! fix carries a little context from its line rather than the whole document,
 //! which keeps the page to a few hundred bytes per fix.
+//!
+//! A run over a corpus can change millions of documents, more than a browser
+//! can hold: the page lists the first [`HtmlReport::limit`] changed documents
+//! (and as many errors) and says how many more there were, while its summary
+//! counts them all. Documents are files or, for JSON Lines, records
+//! ([`HtmlReport::for_records`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -20,15 +26,39 @@ use crate::{LineIndex, Outcome};
 /// Characters of context shown on each side of a fix.
 const CONTEXT_CHARS: usize = 40;
 
+/// Changed documents (and errors) a page lists unless told otherwise: at a
+/// few hundred bytes per fix, some tens of megabytes of page.
+pub const DEFAULT_LIMIT: usize = 10_000;
+
 const STYLE: &str = include_str!("review.css");
 const SCRIPT: &str = include_str!("review.js");
 
-/// Collects the changed files of a run and writes the page.
-#[derive(Debug, Default)]
+/// Collects the changed documents of a run and writes the page.
+#[derive(Debug)]
 pub struct HtmlReport {
     files: Vec<FileEntry>,
     errors: Vec<(String, String)>,
     rule_ids: BTreeMap<&'static str, usize>,
+    /// What one document is called on the page: `file` or `record`.
+    unit: &'static str,
+    limit: usize,
+    /// Changed documents and errors past the limit, counted only.
+    files_left_out: usize,
+    errors_left_out: usize,
+}
+
+impl Default for HtmlReport {
+    fn default() -> Self {
+        HtmlReport {
+            files: Vec::new(),
+            errors: Vec::new(),
+            rule_ids: BTreeMap::new(),
+            unit: "file",
+            limit: DEFAULT_LIMIT,
+            files_left_out: 0,
+            errors_left_out: 0,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -39,10 +69,54 @@ struct FileEntry {
     f: Vec<(usize, usize, usize, String, String, String, String)>,
 }
 
+/// One changed document's fixes as the page shows them, built apart from
+/// the page (on a worker thread) and added with [`HtmlReport::push`].
+#[derive(Debug)]
+pub struct Entry {
+    path: String,
+    /// `(rule, line, column, left context, before, after, right context)`.
+    fixes: Vec<(&'static str, usize, usize, String, String, String, String)>,
+}
+
+impl Entry {
+    /// The entry of one checked document named `path`; `None` when it
+    /// needed no fix.
+    pub fn new(path: &str, original: &str, outcome: &Outcome) -> Option<Entry> {
+        if !outcome.changed() {
+            return None;
+        }
+        let lines = LineIndex::new(original);
+        let fixes = outcome
+            .fixes
+            .iter()
+            .map(|fix| {
+                let (line, column) = lines.position(fix.range.start);
+                let (left, right) = context(original, fix.range.start, fix.range.end);
+                let before = original.get(fix.range.clone()).unwrap_or_default();
+                (
+                    fix.rule,
+                    line,
+                    column,
+                    left,
+                    before.to_string(),
+                    fix.replacement.to_string(),
+                    right,
+                )
+            })
+            .collect();
+        Some(Entry {
+            path: path.to_string(),
+            fixes,
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct Data<'a> {
     rules: Vec<&'static str>,
     files: &'a [FileEntry],
+    /// `file` or `record`, for the script's wording.
+    unit: &'static str,
 }
 
 impl HtmlReport {
@@ -50,38 +124,74 @@ impl HtmlReport {
         Self::default()
     }
 
+    /// A page whose documents are JSON Lines records, named `PATH:LINE`.
+    pub fn for_records() -> Self {
+        HtmlReport {
+            unit: "record",
+            ..Self::default()
+        }
+    }
+
+    /// List at most `limit` changed documents and as many errors (0: no
+    /// limit); the rest are counted in the summary and the notice only.
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = if limit == 0 { usize::MAX } else { limit };
+        self
+    }
+
+    /// How many changed documents (and errors) the page lists.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// True when the page lists as many changed documents as it may: later
+    /// ones are only counted, so there is no need to build their entries.
+    pub fn is_full(&self) -> bool {
+        self.files.len() >= self.limit
+    }
+
     /// Add one checked document; unchanged ones only count in the summary.
     pub fn add(&mut self, path: &str, original: &str, outcome: &Outcome) {
         if !outcome.changed() {
             return;
         }
-        let lines = LineIndex::new(original);
-        let mut f = Vec::with_capacity(outcome.fixes.len());
-        for fix in &outcome.fixes {
-            let next = self.rule_ids.len();
-            let rule = *self.rule_ids.entry(fix.rule).or_insert(next);
-            let (line, column) = lines.position(fix.range.start);
-            let (left, right) = context(original, fix.range.start, fix.range.end);
-            f.push((
-                rule,
-                line,
-                column,
-                left,
-                original
-                    .get(fix.range.clone())
-                    .unwrap_or_default()
-                    .to_string(),
-                fix.replacement.to_string(),
-                right,
-            ));
+        if self.is_full() {
+            self.files_left_out += 1;
+        } else if let Some(e) = Entry::new(path, original, outcome) {
+            self.push(e);
         }
-        self.files.push(FileEntry {
-            p: path.to_string(),
-            f,
-        });
+    }
+
+    /// Add an entry built with [`Entry::new`]; past the limit it is only
+    /// counted.
+    pub fn push(&mut self, entry: Entry) {
+        if self.is_full() {
+            self.files_left_out += 1;
+            return;
+        }
+        let f = entry
+            .fixes
+            .into_iter()
+            .map(|(rule, line, column, left, before, after, right)| {
+                let next = self.rule_ids.len();
+                let rule = *self.rule_ids.entry(rule).or_insert(next);
+                (rule, line, column, left, before, after, right)
+            })
+            .collect();
+        self.files.push(FileEntry { p: entry.path, f });
+    }
+
+    /// Count a changed document whose entry was not built because the page
+    /// was full.
+    pub fn left_out(&mut self) {
+        self.files_left_out += 1;
     }
 
     pub fn add_error(&mut self, path: &str, message: &str) {
+        if self.errors.len() >= self.limit {
+            self.errors_left_out += 1;
+            return;
+        }
         self.errors.push((path.to_string(), message.to_string()));
     }
 
@@ -94,7 +204,9 @@ impl HtmlReport {
         let data = serde_json::to_string(&Data {
             rules,
             files: &self.files,
+            unit: self.unit,
         })?;
+        let unit = self.unit;
         write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -103,10 +215,19 @@ impl HtmlReport {
         )?;
         self.write_summary(out, stats)?;
         self.write_errors(out)?;
+        write!(out, "<section id=\"files\">\n<h2>Changed {unit}s</h2>\n")?;
+        if self.files_left_out > 0 {
+            writeln!(
+                out,
+                "<p class=\"notice\">Listed here: the first {} of {}; the summary above counts \
+                 them all.</p>",
+                count(self.files.len(), &format!("changed {unit}")),
+                self.files.len() + self.files_left_out
+            )?;
+        }
         write!(
             out,
-            "<section id=\"files\">\n<h2>Changed files</h2>\n\
-             <div class=\"controls\">\
+            "<div class=\"controls\">\
              <label>Rule <select id=\"rule\"><option value=\"\">all rules</option>"
         )?;
         for (rule, _) in stats.ranked() {
@@ -121,7 +242,7 @@ impl HtmlReport {
              <button id=\"collapse\" type=\"button\">Close all</button>\n\
              <span id=\"count\"></span></div>\n\
              <nav class=\"pager\"></nav>\n<div id=\"list\"></div>\n<nav class=\"pager\"></nav>\n\
-             <noscript><p>The list of files needs JavaScript; the summary above is complete.</p>\
+             <noscript><p>The list of {unit}s needs JavaScript; the summary above is complete.</p>\
              </noscript>\n</section>\n\
              <script type=\"application/json\" id=\"data\">{}</script>\n<script>\n{SCRIPT}</script>\n\
              </body>\n</html>\n",
@@ -134,10 +255,11 @@ impl HtmlReport {
         write!(
             out,
             "<header>\n<h1>copyedit review</h1>\n<p class=\"totals\">\
-             <span><b>{}</b> files checked</span> <span><b>{}</b> changed</span> \
+             <span><b>{}</b> {}s checked</span> <span><b>{}</b> changed</span> \
              <span><b>{fixes}</b> fixes</span> <span class=\"{}\"><b>{}</b> errors</span></p>\n\
              </header>\n<section id=\"summary\">\n<h2>Fixes per rule</h2>\n",
             stats.files_checked,
+            self.unit,
             stats.files_changed,
             if stats.errors > 0 { "bad" } else { "" },
             stats.errors,
@@ -175,7 +297,16 @@ impl HtmlReport {
                 escape(message)
             )?;
         }
-        writeln!(out, "</ul>\n</section>")
+        writeln!(out, "</ul>")?;
+        if self.errors_left_out > 0 {
+            writeln!(
+                out,
+                "<p class=\"notice\">Listed here: the first {} of {}.</p>",
+                count(self.errors.len(), "error"),
+                self.errors.len() + self.errors_left_out
+            )?;
+        }
+        writeln!(out, "</section>")
     }
 }
 
@@ -196,6 +327,11 @@ fn context(text: &str, start: usize, end: usize) -> (String, String) {
         right.push('…');
     }
     (left, right)
+}
+
+/// `n` and the noun, in the plural unless `n` is 1.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -245,19 +381,14 @@ mod tests {
     #[test]
     fn page_escapes_paths_and_text() {
         let input = "x  </script><b>\n";
-        let outcome = Pipeline::new(Config::default())
-            .unwrap()
-            .run(input)
-            .unwrap();
+        let outcome = outcome_of(input);
         let mut r = HtmlReport::new();
         let mut stats = Statistics::default();
         r.add("<img src=x onerror=alert(1)>.txt", input, &outcome);
         stats.add(&outcome);
         r.add_error("<b>bad</b>", "a & b");
         stats.add_error();
-        let mut out = Vec::new();
-        r.write(&mut out, &stats).unwrap();
-        let page = String::from_utf8(out).unwrap();
+        let page = page_of(&r, &stats);
         assert!(!page.contains("<img"));
         assert!(!page.contains("<b>bad"));
         assert!(page.contains("<code>&lt;b&gt;bad&lt;/b&gt;</code>: a &amp; b"));
@@ -269,20 +400,77 @@ mod tests {
     #[test]
     fn summary_lists_rules_with_bars() {
         let input = "a  b \n";
-        let outcome = Pipeline::new(Config::default())
-            .unwrap()
-            .run(input)
-            .unwrap();
+        let outcome = outcome_of(input);
         let mut r = HtmlReport::new();
         let mut stats = Statistics::default();
         r.add("f.txt", input, &outcome);
         stats.add(&outcome);
-        let mut out = Vec::new();
-        r.write(&mut out, &stats).unwrap();
-        let page = String::from_utf8(out).unwrap();
+        let page = page_of(&r, &stats);
         assert!(page.contains("data-rule=\"multiple-spaces\""));
         assert!(page.contains("data-rule=\"trailing-whitespace\""));
         assert!(page.contains("style=\"width:100.0%\""));
         assert!(page.contains("\"p\":\"f.txt\""));
+    }
+
+    fn outcome_of(input: &str) -> Outcome {
+        Pipeline::new(Config::default())
+            .unwrap()
+            .run(input)
+            .unwrap()
+    }
+
+    fn page_of(r: &HtmlReport, stats: &Statistics) -> String {
+        let mut out = Vec::new();
+        r.write(&mut out, stats).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn limit_lists_the_first_documents_and_counts_the_rest() {
+        let input = "a  b\n";
+        let outcome = outcome_of(input);
+        let fill = |mut r: HtmlReport| {
+            let mut stats = Statistics::default();
+            for i in 0..5 {
+                r.add(&format!("f{i}.txt"), input, &outcome);
+                stats.add(&outcome);
+            }
+            r.add("clean.txt", "ok\n", &Outcome::default());
+            for i in 0..3 {
+                r.add_error(&format!("e{i}.txt"), "unreadable");
+                stats.add_error();
+            }
+            (r, stats)
+        };
+        let (r, stats) = fill(HtmlReport::new().with_limit(2));
+        assert!(r.is_full());
+        let page = page_of(&r, &stats);
+        assert!(page.contains("\"p\":\"f1.txt\"") && !page.contains("f2.txt"));
+        assert!(page.contains("Listed here: the first 2 changed files of 5;"));
+        assert!(page.contains("<code>e1.txt</code>") && !page.contains("e2.txt"));
+        assert!(page.contains("Listed here: the first 2 errors of 3."));
+        assert!(page.contains("<b>5</b> files checked"));
+
+        let (r, stats) = fill(HtmlReport::for_records().with_limit(0));
+        assert!(!r.is_full());
+        let page = page_of(&r, &stats);
+        assert_eq!(page.matches("\"p\":").count(), 5);
+        assert!(!page.contains("Listed here"));
+        assert!(page.contains("<b>5</b> records checked") && page.contains("\"unit\":\"record\""));
+
+        // Entries built apart and pushed give the same page as `add`.
+        let mut pushed = HtmlReport::new().with_limit(2);
+        for i in 0..5 {
+            match Entry::new(&format!("f{i}.txt"), input, &outcome) {
+                Some(e) if !pushed.is_full() => pushed.push(e),
+                _ => pushed.left_out(),
+            }
+        }
+        for i in 0..3 {
+            pushed.add_error(&format!("e{i}.txt"), "unreadable");
+        }
+        let (added, stats) = fill(HtmlReport::new().with_limit(2));
+        assert_eq!(page_of(&pushed, &stats), page_of(&added, &stats));
+        assert!(Entry::new("clean.txt", "ok\n", &Outcome::default()).is_none());
     }
 }

@@ -1,10 +1,11 @@
-// Draws the list of changed files from the embedded JSON: filtered by rule
-// and path, a page of files at a time, each file's fixes built when opened.
+// Draws the list of changed documents (files or records) from the embedded
+// JSON: filtered by rule and path, a page of documents at a time, each
+// document's fixes built when opened.
 (function () {
   'use strict';
   var PAGE = 50;
   var data = JSON.parse(document.getElementById('data').textContent);
-  var rules = data.rules, files = data.files;
+  var rules = data.rules, files = data.files, unit = data.unit || 'file';
   var sel = document.getElementById('rule');
   var search = document.getElementById('search');
   var list = document.getElementById('list');
@@ -112,7 +113,7 @@
     var shown = files.filter(matches);
     var pages = Math.max(1, Math.ceil(shown.length / PAGE));
     state.page = Math.max(0, Math.min(state.page, pages - 1));
-    count.textContent = shown.length + ' of ' + files.length + ' changed files' +
+    count.textContent = shown.length + ' of ' + files.length + ' changed ' + unit + 's' +
       (state.rule ? ' with ' + state.rule : '');
     var frag = document.createDocumentFragment();
     shown.slice(state.page * PAGE, (state.page + 1) * PAGE).forEach(function (f) { frag.appendChild(fileBox(f)); });

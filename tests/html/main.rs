@@ -238,3 +238,41 @@ fn ten_thousand_files_stay_paged() {
     assert!(dom.contains("Page 4 of 4"));
     assert!(dom.contains("corpus/d49/f09999.txt"));
 }
+
+/// A JSON Lines corpus gets a page of records, named PATH:LINE, listing the
+/// first `--html-limit` changed ones and counting the rest.
+#[test]
+fn jsonl_records_page_lists_up_to_the_limit() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let mut corpus = String::new();
+    for i in 1..=30 {
+        corpus.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"Record {i} has  two spaces.\"}}\n"
+        ));
+    }
+    corpus.push_str("not json\n");
+    fs::write(tmp.path().join("c.jsonl"), corpus).unwrap();
+    let out = check(
+        tmp.path(),
+        &[
+            "--jsonl",
+            "c.jsonl",
+            "--on-error",
+            "pass",
+            "--statistics",
+            "--html",
+            "r.html",
+            "--html-limit",
+            "12",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let dom = dump_dom(&chromium, &tmp.path().join("r.html"), "");
+    assert!(dom.contains("<b>30</b> records checked"));
+    assert!(dom.contains("Listed here: the first 12 changed records of 30"));
+    assert!(dom.contains("12 of 12 changed records"));
+    assert!(dom.contains("<span class=\"path\">c.jsonl:12</span>"));
+    assert!(!dom.contains("c.jsonl:13<"));
+    assert!(dom.contains("<code>c.jsonl:31</code>: malformed JSON"));
+}
