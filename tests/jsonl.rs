@@ -16,6 +16,16 @@ fn copyedit() -> Command {
     Command::cargo_bin("copyedit").unwrap()
 }
 
+/// `fix --jsonl -q SRC --out OUT`.
+fn fix_tree(src: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    copyedit()
+        .args(["fix", "--jsonl", "-q"])
+        .arg(src)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
 fn fix_jsonl(args: &[&str], input: &str) -> (String, String, i32) {
     let out = copyedit()
         .args(["fix", "--jsonl"])
@@ -494,13 +504,7 @@ fn files_concatenate_to_stdout_and_mirror_under_out() {
         .success()
         .stdout("{\"text\":\"a 1\"}\n{\"text\":\"b 2\"}\n");
     let out = dir.path().join("out");
-    copyedit()
-        .args(["fix", "--jsonl", "-q"])
-        .arg(&src)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
+    fix_tree(&src, &out).success();
     assert_eq!(
         fs::read_to_string(out.join("a.jsonl")).unwrap(),
         "{\"text\":\"a 1\"}\n"
@@ -718,4 +722,127 @@ fn a_closed_pipe_ends_quietly() {
     feeder.join().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn gunzip(data: &[u8]) -> String {
+    use std::io::Read;
+    let mut s = String::new();
+    flate2::read::MultiGzDecoder::new(data)
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// `.jsonl.gz` and `.jsonl.zst` corpora are read as they stream and
+/// written back in their own format under --out and --in-place; stdout
+/// gets plain records.
+#[test]
+fn compressed_corpora_are_read_and_written_in_their_format() {
+    let plain =
+        "{\"id\":1,\"text\":\"the paris  talks ended friday.\"}\n{\"id\":2,\"text\":\"Clean.\"}\n";
+    let fixed = fix_jsonl(&["-q"], plain).0;
+    assert_ne!(fixed, plain);
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    fs::create_dir_all(src.join("sub")).unwrap();
+    // Two gzip members, as `cat a.gz b.gz` or bgzip makes.
+    let (first, second) = plain.split_at(plain.find('\n').unwrap() + 1);
+    let mut members = gzip(first.as_bytes());
+    members.extend(gzip(second.as_bytes()));
+    fs::write(src.join("a.jsonl.gz"), &members).unwrap();
+    fs::write(
+        src.join("sub/b.ndjson.zst"),
+        zstd::encode_all(plain.as_bytes(), 3).unwrap(),
+    )
+    .unwrap();
+    fs::write(src.join("notes.txt.gz"), gzip(b"not taken")).unwrap();
+
+    copyedit()
+        .args(["fix", "--jsonl", "-q"])
+        .arg(src.join("a.jsonl.gz"))
+        .assert()
+        .success()
+        .stdout(fixed.clone());
+    copyedit()
+        .args(["fix", "--jsonl", "-q"])
+        .write_stdin(gzip(plain.as_bytes()))
+        .assert()
+        .success()
+        .stdout(fixed.clone());
+    let label = src.join("sub/b.ndjson.zst").display().to_string();
+    copyedit()
+        .args(["check", "--jsonl", "-q"])
+        .arg(&src)
+        .assert()
+        .code(1)
+        .stdout(contains(format!("{label}:1: text 1:5: proper-noun-case")));
+
+    let out = dir.path().join("out");
+    fix_tree(&src, &out).success();
+    assert_eq!(
+        files_under(&out),
+        ["a.jsonl.gz", "sub/b.ndjson.zst"],
+        "compressed JSON Lines are taken by the name inside"
+    );
+    let a = fs::read(out.join("a.jsonl.gz")).unwrap();
+    assert!(a.starts_with(&[0x1f, 0x8b]), "still gzip");
+    assert_eq!(gunzip(&a), fixed);
+    let b = fs::read(out.join("sub/b.ndjson.zst")).unwrap();
+    assert!(b.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]), "still zstd");
+    assert_eq!(
+        String::from_utf8(zstd::decode_all(&b[..]).unwrap()).unwrap(),
+        fixed
+    );
+
+    copyedit()
+        .args(["fix", "--jsonl", "-q", "--in-place"])
+        .arg(src.join("a.jsonl.gz"))
+        .assert()
+        .success();
+    assert_eq!(gunzip(&fs::read(src.join("a.jsonl.gz")).unwrap()), fixed);
+}
+
+/// A damaged compressed file is an error naming it and its format; the
+/// other inputs are still fixed, and no partial mirror file is left.
+#[test]
+fn damaged_compressed_input_is_named_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("in");
+    fs::create_dir_all(&src).unwrap();
+    let big = "{\"text\":\"Some  text.\"}\n".repeat(20_000);
+    let packed = gzip(big.as_bytes());
+    fs::write(src.join("bad.jsonl.gz"), &packed[..packed.len() / 2]).unwrap();
+    fs::write(src.join("good.jsonl"), "{\"text\":\"a  b\"}\n").unwrap();
+    let out = dir.path().join("out");
+    fix_tree(&src, &out)
+        .code(2)
+        .stderr(contains("bad.jsonl.gz: cannot read: gzip:"));
+    assert_eq!(files_under(&out), ["good.jsonl"]);
+    assert_eq!(
+        fs::read_to_string(out.join("good.jsonl")).unwrap(),
+        "{\"text\":\"a b\"}\n"
+    );
+}
+
+#[test]
+fn compressed_text_files_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("article.txt.gz");
+    fs::write(&f, gzip(b"the  text\n")).unwrap();
+    copyedit()
+        .arg("fix")
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains(
+            "gzip file, skipped (compressed files are read with --jsonl",
+        ));
 }

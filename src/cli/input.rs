@@ -80,6 +80,9 @@ pub struct WalkOptions {
     pub hidden: bool,
     /// Do not read .gitignore / .ignore files.
     pub no_ignore: bool,
+    /// Take compressed files by the extension before `.gz` or `.zst`
+    /// (`a.jsonl.gz` for `jsonl`).
+    pub compressed: bool,
 }
 
 /// Globs matched against the path relative to the walked directory and
@@ -191,12 +194,8 @@ fn walk(root: &Path, opts: &WalkOptions, out: &mut Vec<Result<Input, InputError>
                     .unwrap_or(e.path())
                     .to_path_buf();
                 let take = if opts.include.is_empty() {
-                    let ext = e
-                        .path()
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .map(str::to_ascii_lowercase);
-                    ext.is_some_and(|x| opts.extensions.contains(&x))
+                    super::compress::data_extension(e.path(), opts.compressed)
+                        .is_some_and(|x| opts.extensions.contains(&x))
                 } else {
                     include.matches(&rel)
                 };
@@ -247,6 +246,17 @@ pub fn decode(label: String, bytes: Vec<u8>) -> Result<Decoded, InputError> {
             path: label,
             endian,
         });
+    }
+    let codec = super::compress::Codec::sniff(&bytes);
+    if codec != super::compress::Codec::Plain {
+        return Ok(Decoded::Skip(Skipped {
+            path: label,
+            reason: format!(
+                "{} file, skipped (compressed files are read with --jsonl; decompress text \
+                 files first)",
+                codec.name()
+            ),
+        }));
     }
     if let Some(nul) = memchr::memchr(0, &bytes) {
         return Ok(Decoded::Skip(Skipped {

@@ -5,6 +5,7 @@
 //! so output never interleaves and memory stays bounded by the chunk.
 
 mod args;
+mod compress;
 mod config;
 mod explain;
 mod input;
@@ -110,6 +111,7 @@ fn process(common: &Common, mut task: Task) -> Result<ExitCode> {
         exclude: b.exclude.clone(),
         hidden: b.hidden,
         no_ignore: b.no_ignore,
+        compressed: b.jsonl,
     };
     if b.jsonl {
         return stream::run(common, &walk, &pipeline, &pool, &task);

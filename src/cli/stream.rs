@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::Task;
 use super::args::{Common, OnError};
+use super::compress::{self, Codec, Compressor};
 use super::input::{self, Input, WalkOptions};
 use super::jsonl::{self, FieldPath, RecordError};
 use super::output::{self, Mode};
@@ -392,6 +393,8 @@ pub(super) fn run(
     let total = inputs
         .iter()
         .map(|i| match i {
+            // A compressed file's text is larger than the file: no total.
+            Ok(Input::File { path, .. }) if Codec::of_name(path) != Codec::Plain => None,
             Ok(Input::File { path, .. }) => std::fs::metadata(path).ok().map(|m| m.len()),
             Ok(Input::Stdin) => None,
             Err(_) => Some(0),
@@ -462,12 +465,11 @@ pub(super) fn run(
         let label = input.label();
         let changed_before = run.tally.changed;
         let result = match (input, task) {
-            (Input::Stdin, _) => run.stream(&label, Box::new(std::io::stdin()), &mut stdout),
+            (Input::Stdin, _) => compress::decompress(Box::new(std::io::stdin()))
+                .with_context(|| format!("{label}: cannot read"))
+                .and_then(|(r, _)| run.stream(&label, r, &mut stdout)),
             (Input::File { path, .. }, Task::Check(_) | Task::Fix(Mode::Stdout)) => {
-                match std::fs::File::open(path) {
-                    Ok(f) => run.stream(&label, Box::new(f), &mut stdout),
-                    Err(e) => Err(anyhow::Error::new(e).context(format!("{label}: cannot open"))),
-                }
+                open(path, &label).and_then(|(r, _)| run.stream(&label, r, &mut stdout))
             }
             (Input::File { path, rel }, Task::Fix(mode)) => to_file(&mut run, mode, path, rel),
         };
@@ -555,6 +557,12 @@ pub(super) fn run(
     })
 }
 
+/// Open a file and decompress it if its first bytes say it is compressed.
+fn open(path: &Path, label: &str) -> Result<(Box<dyn Read + Send>, Codec)> {
+    let f = std::fs::File::open(path).with_context(|| format!("{label}: cannot open"))?;
+    compress::decompress(Box::new(f)).with_context(|| format!("{label}: cannot read"))
+}
+
 /// Stream one file into a temp file beside its destination, then move it
 /// into place: under --out the mirror file, with --in-place the input itself
 /// (only when a record changed). A failed run leaves no partial file.
@@ -577,20 +585,22 @@ fn to_file(run: &mut Run, mode: &Mode, path: &Path, rel: &Path) -> Result<Option
         .to_path_buf();
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-    let reader = std::fs::File::open(path).with_context(|| format!("{label}: cannot open"))?;
+    let (reader, codec) = open(path, &label)?;
     let tmp = tempfile::Builder::new()
         .prefix(".copyedit-")
         .suffix(".tmp")
         .tempfile_in(&dir)
         .with_context(|| format!("{label}: cannot create a temp file in {}", dir.display()))?;
     let changed_before = run.tally.changed;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp);
-    if let Some(f) = run.stream(&label, Box::new(reader), &mut w)? {
+    // Written as the input was compressed, so a mirrored corpus keeps its format.
+    let mut w = Compressor::new(codec, std::io::BufWriter::with_capacity(1 << 20, tmp))
+        .with_context(|| format!("{label}: cannot start compressing"))?;
+    if let Some(f) = run.stream(&label, reader, &mut w)? {
         return Ok(Some(f));
     }
     let tmp = w
-        .into_inner()
-        .map_err(|e| e.into_error())
+        .finish()
+        .and_then(|b| b.into_inner().map_err(|e| e.into_error()))
         .with_context(|| format!("{label}: cannot write"))?;
     if matches!(mode, Mode::InPlace) {
         if run.tally.changed == changed_before {
