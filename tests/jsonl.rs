@@ -823,12 +823,39 @@ fn damaged_compressed_input_is_named_and_the_rest_goes_on() {
     let out = dir.path().join("out");
     fix_tree(&src, &out)
         .code(2)
-        .stderr(contains("bad.jsonl.gz: cannot read: gzip:"));
+        .stderr(contains("bad.jsonl.gz: cannot read: gzip: "));
     assert_eq!(files_under(&out), ["good.jsonl"]);
     assert_eq!(
         fs::read_to_string(out.join("good.jsonl")).unwrap(),
         "{\"text\":\"a b\"}\n"
     );
+}
+
+/// Past the first chunk, the error says how far the records went through.
+#[test]
+fn a_read_error_past_the_first_chunk_names_the_last_line_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Over 4 MB of records that have no text field, so they cost little
+    // (`--on-error skip`), cut off past the first 4 MB chunk.
+    let big = "{\"id\":12345678}\n".repeat(800_000);
+    let packed = gzip(big.as_bytes());
+    let bad = dir.path().join("cut.jsonl.gz");
+    fs::write(&bad, &packed[..packed.len() * 3 / 4]).unwrap();
+    let out = copyedit()
+        .args(["fix", "--jsonl", "-q", "--on-error", "skip"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let line: u64 = err
+        .split("cannot read after line ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line > 200_000 && line < 600_000, "{err}");
+    assert!(err.contains(": gzip: "), "{err}");
 }
 
 #[test]

@@ -133,7 +133,11 @@ impl Run<'_> {
     ) -> Result<Option<RecordFailure>> {
         let mut first_line = 1u64;
         for chunk in chunks {
-            let chunk = chunk.with_context(|| format!("{label}: cannot read"))?;
+            // The records before the failure went through: say where it was.
+            let chunk = chunk.with_context(|| match first_line {
+                1 => format!("{label}: cannot read"),
+                n => format!("{label}: cannot read after line {}", n - 1),
+            })?;
             let pieces = split(&chunk);
             let job = &self.job;
             let mut done: Vec<Piece> = self.pool.install(|| {
