@@ -503,8 +503,24 @@ fn files_concatenate_to_stdout_and_mirror_under_out() {
         .assert()
         .success()
         .stdout("{\"text\":\"a 1\"}\n{\"text\":\"b 2\"}\n");
+    // Mirror files get their input's mode, not the temp file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for (f, mode) in [("a.jsonl", 0o644), ("part/deep/b.jsonl", 0o640)] {
+            fs::set_permissions(src.join(f), fs::Permissions::from_mode(mode)).unwrap();
+        }
+    }
     let out = dir.path().join("out");
     fix_tree(&src, &out).success();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for (f, mode) in [("a.jsonl", 0o644), ("part/deep/b.jsonl", 0o640)] {
+            let got = fs::metadata(out.join(f)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(got, mode, "{f}: {got:o}");
+        }
+    }
     assert_eq!(
         fs::read_to_string(out.join("a.jsonl")).unwrap(),
         "{\"text\":\"a 1\"}\n"

@@ -606,16 +606,16 @@ fn to_file(run: &mut Run, mode: &Mode, path: &Path, rel: &Path) -> Result<Option
         .finish()
         .and_then(|b| b.into_inner().map_err(|e| e.into_error()))
         .with_context(|| format!("{label}: cannot write"))?;
-    if matches!(mode, Mode::InPlace) {
-        if run.tally.changed == changed_before {
-            return Ok(None);
-        }
-        let perms = std::fs::metadata(path)
-            .with_context(|| format!("{label}: cannot read metadata"))?
-            .permissions();
-        std::fs::set_permissions(tmp.path(), perms)
-            .with_context(|| format!("{label}: cannot set permissions"))?;
+    if matches!(mode, Mode::InPlace) && run.tally.changed == changed_before {
+        return Ok(None);
     }
+    // The temp file was created private (0600); the file it becomes gets
+    // the input's mode, in place and in a mirror alike.
+    let perms = std::fs::metadata(path)
+        .with_context(|| format!("{label}: cannot read metadata"))?
+        .permissions();
+    std::fs::set_permissions(tmp.path(), perms)
+        .with_context(|| format!("{label}: cannot set permissions"))?;
     tmp.as_file()
         .sync_all()
         .with_context(|| format!("{label}: cannot write"))?;
