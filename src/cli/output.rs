@@ -2,7 +2,9 @@
 //! the input file atomically (--in-place).
 //!
 //! An in-place write goes to a hidden temp file next to the input, named
-//! `.copyedit-PID-RANDOM.tmp`, which is renamed over the input once complete.
+//! `.copyedit-PID-RANDOM.tmp`, which is renamed over the input once complete;
+//! a file under --out is written the same way next to its target, so
+//! neither ever shows a partial file.
 //! A process killed between the two (SIGKILL, power loss) cannot remove its
 //! temp file, so the name carries the writer's process id: before writing in
 //! a folder, a run removes the temp files there whose writer is no longer
@@ -34,12 +36,17 @@ pub fn write(mode: &Mode, path: &Path, rel: &Path, outcome: &Outcome) -> Result<
                     path.display()
                 );
             }
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("{}: cannot create folder", parent.display()))?;
-            }
-            std::fs::write(&target, outcome.fixed.as_bytes())
-                .with_context(|| format!("{}: cannot write", target.display()))
+            let parent = target
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("{}: cannot create folder", parent.display()))?;
+            // Through a temp file too: a killed run leaves no partial mirror file.
+            let mut tmp = temp_file_in(parent, &target)?;
+            tmp.write_all(outcome.fixed.as_bytes())
+                .with_context(|| format!("{}: cannot write temp file", target.display()))?;
+            persist_like(tmp, path, &target)
         }
         Mode::InPlace => {
             if outcome.changed() {
@@ -66,30 +73,45 @@ pub fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let perms = std::fs::metadata(path)
-        .with_context(|| format!("{}: cannot read metadata", path.display()))?
-        .permissions();
+    let mut tmp = temp_file_in(dir, path)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("{}: cannot write temp file", path.display()))?;
+    persist_like(tmp, path, path)
+}
+
+/// A hidden temp file in `dir` for writing `target`, named for this
+/// process (`.copyedit-PID-RANDOM.tmp`), once the temp files of dead
+/// writers there are swept. It is created private (0600).
+pub fn temp_file_in(dir: &Path, target: &Path) -> Result<tempfile::NamedTempFile> {
     sweep_stale_temp_files(dir);
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
-    let mut tmp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| {
             format!(
                 "{}: cannot create a temp file in {}",
-                path.display(),
+                target.display(),
                 dir.display()
             )
-        })?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("{}: cannot write temp file", path.display()))?;
+        })
+}
+
+/// Give a written temp file the mode of `input`, flush it to disk and
+/// rename it to `target`.
+pub fn persist_like(tmp: tempfile::NamedTempFile, input: &Path, target: &Path) -> Result<()> {
+    let perms = std::fs::metadata(input)
+        .with_context(|| format!("{}: cannot read metadata", input.display()))?
+        .permissions();
     std::fs::set_permissions(tmp.path(), perms)
-        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
-    tmp.persist(path)
+        .with_context(|| format!("{}: cannot set permissions", target.display()))?;
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot write temp file", target.display()))?;
+    tmp.persist(target)
         .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot replace file", path.display()))?;
+        .with_context(|| format!("{}: cannot replace file", target.display()))?;
     Ok(())
 }
 

@@ -590,11 +590,7 @@ fn to_file(run: &mut Run, mode: &Mode, path: &Path, rel: &Path) -> Result<Option
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("{}: cannot create folder", dir.display()))?;
     let (reader, codec) = open(path, &label)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".copyedit-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(|| format!("{label}: cannot create a temp file in {}", dir.display()))?;
+    let tmp = output::temp_file_in(&dir, &target)?;
     let changed_before = run.tally.changed;
     // Written as the input was compressed, so a mirrored corpus keeps its format.
     let mut w = Compressor::new(codec, std::io::BufWriter::with_capacity(1 << 20, tmp))
@@ -609,19 +605,7 @@ fn to_file(run: &mut Run, mode: &Mode, path: &Path, rel: &Path) -> Result<Option
     if matches!(mode, Mode::InPlace) && run.tally.changed == changed_before {
         return Ok(None);
     }
-    // The temp file was created private (0600); the file it becomes gets
-    // the input's mode, in place and in a mirror alike.
-    let perms = std::fs::metadata(path)
-        .with_context(|| format!("{label}: cannot read metadata"))?
-        .permissions();
-    std::fs::set_permissions(tmp.path(), perms)
-        .with_context(|| format!("{label}: cannot set permissions"))?;
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("{label}: cannot write"))?;
-    tmp.persist(&target)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", target.display()))?;
+    output::persist_like(tmp, path, &target)?;
     Ok(None)
 }
 
