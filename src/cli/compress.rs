@@ -23,12 +23,13 @@ const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 /// times faster (16 MB of news JSON Lines: 5.2 MB in 0.10 s).
 const ZSTD_LEVEL: i32 = 3;
 
-/// gzip's fastest level. The default (6) compressed 16 MB of news JSON
-/// Lines at 17 MB/s on one core (`gzip -6`: 6.6 MB), slower than copyedit
-/// fixes it on two threads, so the writer held the run back; level 1
-/// (`gzip -1`: 60 MB/s, 7.7 MB; this encoder: 8.7 MB) keeps the run within
-/// a fifth of plain files. Recompress where size matters.
-const GZIP_LEVEL: u32 = 1;
+/// gzip level 3, with flate2's zlib-rs backend. On 16 MB of news JSON Lines
+/// fixed on two threads into `--out` (plain: 0.47–0.57 s): level 3 took
+/// 0.63–0.69 s for 6.7 MB, level 6 (gzip's default) 0.70–0.77 s for 6.5 MB,
+/// level 1 as long as level 3 for 9.7 MB. flate2's default backend
+/// (miniz_oxide) took 1.3 s at level 6: it compressed more slowly than the
+/// two threads fixed, and held the run back.
+const GZIP_LEVEL: u32 = 3;
 
 impl Codec {
     /// The codec whose magic number `head` starts with. JSON text starts
