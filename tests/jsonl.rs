@@ -889,3 +889,85 @@ fn compressed_text_files_are_skipped_with_a_reason() {
             "gzip file, skipped (compressed files are read with --jsonl",
         ));
 }
+
+/// Several fields: each is fixed and reported under its name, the rest of
+/// the record keeps its bytes, and a record missing one of them is an error.
+#[test]
+fn several_fields_are_fixed_and_reported_each() {
+    let input = concat!(
+        "{\"title\":\"the paris  talks ended friday.\", \"id\":1,\"doc\":{\"body\":\"i think so .\"}}\n",
+        "{\"title\":\"Clean title\", \"id\":2,\"doc\":{\"body\":\"Clean body.\"}}\n",
+    );
+    let want = concat!(
+        "{\"title\":\"The Paris talks ended Friday.\", \"id\":1,\"doc\":{\"body\":\"I think so.\"}}\n",
+        "{\"title\":\"Clean title\", \"id\":2,\"doc\":{\"body\":\"Clean body.\"}}\n",
+    );
+    assert_eq!(fix_jsonl(&["--field", "title,doc.body"], input).0, want);
+    assert_eq!(
+        fix_jsonl(&["--field", "doc.body", "--field", "title"], input).0,
+        want,
+        "repeated, in any order"
+    );
+    let out = copyedit()
+        .args([
+            "check",
+            "--jsonl",
+            "--field",
+            "title,doc.body",
+            "--format",
+            "json",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let records = json_lines(&String::from_utf8(out.stdout).unwrap());
+    let fields: Vec<&str> = records
+        .iter()
+        .filter(|r| r["type"] == "fix")
+        .map(|r| r["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["title", "title", "title", "title", "doc.body", "doc.body"]
+    );
+    let summary = records.last().unwrap();
+    assert_eq!(summary["records_checked"], 2);
+    assert_eq!(summary["records_changed"], 1);
+    copyedit()
+        .args(["check", "--jsonl", "--field", "title,doc.body", "--diff"])
+        .write_stdin(input)
+        .assert()
+        .code(1)
+        .stdout(contains("--- a/-:1:title\n"))
+        .stdout(contains("--- a/-:1:doc.body\n"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("r.html");
+    copyedit()
+        .args([
+            "check",
+            "--jsonl",
+            "-q",
+            "--field",
+            "title,doc.body",
+            "--html",
+        ])
+        .arg(&page)
+        .write_stdin(input)
+        .assert()
+        .code(1);
+    let page = fs::read_to_string(page).unwrap();
+    assert!(page.contains("\"p\":\"-:1:title\"") && page.contains("\"p\":\"-:1:doc.body\""));
+    assert!(page.contains("<b>2</b> records checked"));
+
+    let (out, err, code) = fix_jsonl(
+        &["--field", "title,doc.body"],
+        "{\"title\":\"a  b\",\"doc\":{}}\n",
+    );
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert!(err.contains(":1: no field \"doc.body\""), "{err}");
+    let (_, err, code) = fix_jsonl(&["--field", "doc,doc.body"], input);
+    assert_eq!(code, 2);
+    assert!(err.contains("given twice or inside another"), "{err}");
+}

@@ -60,12 +60,19 @@ pub struct Common {
 /// Bulk runs: JSON Lines, threads, which files a directory walk takes.
 #[derive(Debug, Args)]
 pub struct BulkArgs {
-    /// Read JSON Lines: fix one string field per record, keep every other byte.
+    /// Read JSON Lines: fix string fields of each record, keep every other byte.
     #[arg(long)]
     pub jsonl: bool,
-    /// The field to fix in each JSONL record; dots reach nested objects (doc.body).
-    #[arg(long, value_name = "PATH", default_value = "text", requires = "jsonl")]
-    pub field: String,
+    /// The field to fix in each JSONL record; dots reach nested objects
+    /// (doc.body). Several: repeat the option or separate with commas (title,text).
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "text",
+        value_delimiter = ',',
+        requires = "jsonl"
+    )]
+    pub field: Vec<String>,
     /// A malformed record, a missing or non-string field: fail (exit 2), pass it through unchanged, or skip it.
     #[arg(long, value_name = "MODE", default_value = "fail", requires = "jsonl")]
     pub on_error: OnError,

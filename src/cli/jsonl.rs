@@ -31,6 +31,13 @@ impl FieldPath {
     }
 }
 
+impl FieldPath {
+    /// The same field, or one inside the other (`doc` and `doc.body`).
+    pub fn overlaps(&self, other: &FieldPath) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a == b)
+    }
+}
+
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0.join("."))
@@ -220,12 +227,17 @@ pub fn fix_text(pipeline: &Pipeline, text: &str) -> Result<Outcome, copyedit::Er
     Ok(outcome)
 }
 
-/// Write `line` with the located field replaced by `fixed`, JSON-encoded
-/// the way the original value was (see [`Escapes`]).
-pub fn splice(line: &[u8], range: &Range<usize>, fixed: &str, out: &mut Vec<u8>) {
-    out.extend_from_slice(&line[..range.start]);
-    write_json_string(fixed, Escapes::of(&line[range.clone()]), out);
-    out.extend_from_slice(&line[range.end..]);
+/// Write `line` with each located field (ranges in order, apart) replaced
+/// by its fixed text, JSON-encoded the way the original value was (see
+/// [`Escapes`]).
+pub fn splice(line: &[u8], fields: &[(&Range<usize>, &str)], out: &mut Vec<u8>) {
+    let mut at = 0;
+    for (range, fixed) in fields {
+        out.extend_from_slice(&line[at..range.start]);
+        write_json_string(fixed, Escapes::of(&line[(*range).clone()]), out);
+        at = range.end;
+    }
+    out.extend_from_slice(&line[at..]);
 }
 
 /// The escapes JSON leaves to the writer, as the original value used them:
@@ -475,8 +487,26 @@ mod tests {
         let line = br#"{"a" :1,"text":"x  y" , "z":"\u00e9"}"#;
         let l = locate(line, &path("text")).unwrap();
         let mut out = Vec::new();
-        splice(line, &l.range, "x y\n\"q\"", &mut out);
+        splice(line, &[(&l.range, "x y\n\"q\"")], &mut out);
         assert_eq!(out, br#"{"a" :1,"text":"x y\n\"q\"" , "z":"\u00e9"}"#);
+        // Two fields, each in its own escape style; nothing to splice.
+        let t = locate(line, &path("text")).unwrap();
+        let z = locate(line, &path("z")).unwrap();
+        let mut out = Vec::new();
+        splice(line, &[(&t.range, "x y"), (&z.range, "É")], &mut out);
+        assert_eq!(out, br#"{"a" :1,"text":"x y" , "z":"\u00c9"}"#);
+        let mut out = Vec::new();
+        splice(line, &[], &mut out);
+        assert_eq!(out, line);
+    }
+
+    #[test]
+    fn field_paths_overlap_when_equal_or_nested() {
+        assert!(path("text").overlaps(&path("text")));
+        assert!(path("doc").overlaps(&path("doc.body")));
+        assert!(path("doc.body").overlaps(&path("doc")));
+        assert!(!path("doc.body").overlaps(&path("doc.title")));
+        assert!(!path("title").overlaps(&path("text")));
     }
 
     proptest::proptest! {

@@ -58,9 +58,8 @@ pub enum Output {
 /// What to do with each record.
 pub struct Job<'a> {
     pub pipeline: &'a Pipeline,
-    pub field: &'a FieldPath,
-    /// The field path as given (`doc.body`), for reports.
-    pub field_name: &'a str,
+    /// The fields to fix, with their paths as given (`doc.body`) for reports.
+    pub fields: &'a [(FieldPath, String)],
     pub on_error: OnError,
     pub output: Output,
     /// Set when an HTML page is written: true once the page lists all the
@@ -326,52 +325,74 @@ fn record(
     // The terminator stays outside the JSON text (a "\r" before "\n" is
     // JSON whitespace, kept with the record).
     let body = line.strip_suffix(b"\n").unwrap_or(line);
-    let found = jsonl::locate(body, job.field)?;
-    let outcome = jsonl::fix_text(job.pipeline, &found.text).map_err(RecordError::Fix)?;
+    // Every field is found and fixed before anything is written, so a bad
+    // field leaves the record to --on-error whole.
+    let mut fixed = Vec::with_capacity(job.fields.len());
+    for (path, name) in job.fields {
+        let found = jsonl::locate(body, path)?;
+        let outcome = jsonl::fix_text(job.pipeline, &found.text).map_err(RecordError::Fix)?;
+        fixed.push((name.as_str(), found, outcome));
+    }
     piece.tally.docs += 1;
-    piece.tally.add_fixes(outcome.fixes.iter().map(|f| &f.rule));
-    if let Some(full) = job.html_full
-        && outcome.changed()
-    {
-        if full.load(Ordering::Relaxed) {
-            piece.left_out += 1;
-        } else {
-            let name = format!("{label}:{line_no}");
-            piece
-                .entries
-                .extend(html::Entry::new(&name, &found.text, &outcome));
+    piece
+        .tally
+        .add_fixes(fixed.iter().flat_map(|(_, _, o)| &o.fixes).map(|f| &f.rule));
+    // A record's name in reports; with several fields, each field's.
+    let several = job.fields.len() > 1;
+    let name_of = |field: &str| match several {
+        false => format!("{label}:{line_no}"),
+        true => format!("{label}:{line_no}:{field}"),
+    };
+    if let Some(full) = job.html_full {
+        for (field, found, outcome) in fixed.iter().filter(|(_, _, o)| o.changed()) {
+            if full.load(Ordering::Relaxed) {
+                piece.left_out += 1;
+            } else {
+                let name = name_of(field);
+                piece
+                    .entries
+                    .extend(html::Entry::new(&name, &found.text, outcome));
+            }
         }
     }
     // Writes below go into a Vec and cannot fail.
-    match job.output {
-        Output::Fixed if outcome.changed() => {
-            jsonl::splice(body, &found.range, &outcome.fixed, &mut piece.out);
-            piece.out.extend_from_slice(&line[body.len()..]);
-        }
-        Output::Fixed => piece.out.extend_from_slice(line),
-        Output::Text if outcome.changed() => {
-            let lines = LineIndex::new(&found.text);
-            for f in &outcome.fixes {
-                let (l, c) = lines.position(f.range.start);
-                let _ = writeln!(
-                    piece.out,
-                    "{label}:{line_no}: {} {l}:{c}: {}: {}",
-                    job.field_name, f.rule, f.message
-                );
+    if job.output == Output::Fixed {
+        let mut changed: Vec<_> = fixed
+            .iter()
+            .filter(|(_, _, o)| o.changed())
+            .map(|(_, found, o)| (&found.range, o.fixed.as_str()))
+            .collect();
+        changed.sort_unstable_by_key(|(r, _)| r.start);
+        jsonl::splice(body, &changed, &mut piece.out);
+        piece.out.extend_from_slice(&line[body.len()..]);
+        return Ok(());
+    }
+    for (field, found, outcome) in &fixed {
+        match job.output {
+            Output::Text if outcome.changed() => {
+                let lines = LineIndex::new(&found.text);
+                for f in &outcome.fixes {
+                    let (l, c) = lines.position(f.range.start);
+                    let _ = writeln!(
+                        piece.out,
+                        "{label}:{line_no}: {field} {l}:{c}: {}: {}",
+                        f.rule, f.message
+                    );
+                }
             }
-        }
-        Output::Json => {
-            let records =
-                json::field_fix_records(label, line_no, job.field_name, &found.text, &outcome);
-            for r in records {
-                let _ = json::write_record(&mut piece.out, &r);
+            Output::Json => {
+                let records = json::field_fix_records(label, line_no, field, &found.text, outcome);
+                for r in records {
+                    let _ = json::write_record(&mut piece.out, &r);
+                }
             }
+            Output::Diff { color } => {
+                let name = format!("{label}:{line_no}:{field}");
+                let _ =
+                    diff::write_unified(&mut piece.out, &name, &found.text, &outcome.fixed, color);
+            }
+            Output::Fixed | Output::Text | Output::Statistics => {}
         }
-        Output::Diff { color } => {
-            let name = format!("{label}:{line_no}:{}", job.field_name);
-            let _ = diff::write_unified(&mut piece.out, &name, &found.text, &outcome.fixed, color);
-        }
-        Output::Text | Output::Statistics => {}
     }
     Ok(())
 }
@@ -387,7 +408,14 @@ pub(super) fn run(
     pool: &rayon::ThreadPool,
     task: &Task,
 ) -> Result<ExitCode> {
-    let field = FieldPath::parse(&common.bulk.field).map_err(anyhow::Error::msg)?;
+    let mut fields: Vec<(FieldPath, String)> = Vec::with_capacity(common.bulk.field.len());
+    for name in &common.bulk.field {
+        let path = FieldPath::parse(name).map_err(anyhow::Error::msg)?;
+        if let Some((other, _)) = fields.iter().find(|(p, _)| p.overlaps(&path)) {
+            bail!("--field {other} and {path}: a field given twice or inside another");
+        }
+        fields.push((path, name.clone()));
+    }
     let inputs = input::expand(&common.paths, walk);
     if matches!(task, Task::Fix(Mode::InPlace))
         && inputs.iter().any(|i| matches!(i, Ok(Input::Stdin)))
@@ -422,8 +450,7 @@ pub(super) fn run(
     let mut run = Run {
         job: Job {
             pipeline,
-            field: &field,
-            field_name: &common.bulk.field,
+            fields: &fields,
             on_error: common.bulk.on_error,
             output,
             html_full: html_target.map(|_| &html_full),
