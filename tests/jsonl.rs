@@ -959,7 +959,8 @@ fn several_fields_are_fixed_and_reported_each() {
         .code(1);
     let page = fs::read_to_string(page).unwrap();
     assert!(page.contains("\"p\":\"-:1:title\"") && page.contains("\"p\":\"-:1:doc.body\""));
-    assert!(page.contains("<b>2</b> records checked"));
+    assert!(page.contains("<b>2</b> records checked") && page.contains("<b>1</b> changed"));
+    assert!(page.contains("<h2>Changed record fields</h2>"));
 
     let (out, err, code) = fix_jsonl(
         &["--field", "title,doc.body"],

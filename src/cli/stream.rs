@@ -459,7 +459,13 @@ pub(super) fn run(
         progress: &progress,
         tally: Tally::default(),
         warned: 0,
-        page: html_target.map(|(_, limit)| HtmlReport::for_records().with_limit(limit)),
+        page: html_target.map(|(_, limit)| {
+            match fields.len() {
+                1 => HtmlReport::for_records(),
+                _ => HtmlReport::for_record_fields(),
+            }
+            .with_limit(limit)
+        }),
     };
     let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout());
     let mut failed_inputs = 0u64;

@@ -39,8 +39,11 @@ pub struct HtmlReport {
     files: Vec<FileEntry>,
     errors: Vec<(String, String)>,
     rule_ids: BTreeMap<&'static str, usize>,
-    /// What one document is called on the page: `file` or `record`.
+    /// What one document is called in the totals: `file` or `record`.
     unit: &'static str,
+    /// What one listed entry is: a document, or `record field` when each
+    /// field of a record is listed apart.
+    entry: &'static str,
     limit: usize,
     /// Changed documents and errors past the limit, counted only.
     files_left_out: usize,
@@ -54,6 +57,7 @@ impl Default for HtmlReport {
             errors: Vec::new(),
             rule_ids: BTreeMap::new(),
             unit: "file",
+            entry: "file",
             limit: DEFAULT_LIMIT,
             files_left_out: 0,
             errors_left_out: 0,
@@ -128,6 +132,18 @@ impl HtmlReport {
     pub fn for_records() -> Self {
         HtmlReport {
             unit: "record",
+            entry: "record",
+            ..Self::default()
+        }
+    }
+
+    /// A page of JSON Lines records with several fields fixed: the totals
+    /// count records, the list has one entry per changed field, named
+    /// `PATH:LINE:FIELD`.
+    pub fn for_record_fields() -> Self {
+        HtmlReport {
+            unit: "record",
+            entry: "record field",
             ..Self::default()
         }
     }
@@ -204,9 +220,9 @@ impl HtmlReport {
         let data = serde_json::to_string(&Data {
             rules,
             files: &self.files,
-            unit: self.unit,
+            unit: self.entry,
         })?;
-        let unit = self.unit;
+        let unit = self.entry;
         write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
