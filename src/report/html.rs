@@ -119,7 +119,8 @@ impl Entry {
 struct Data<'a> {
     rules: Vec<&'static str>,
     files: &'a [FileEntry],
-    /// `file` or `record`, for the script's wording.
+    /// What a listed entry is (`file`, `record`, `record field`), for the
+    /// script's wording.
     unit: &'static str,
 }
 
