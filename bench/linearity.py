@@ -49,6 +49,9 @@ INPUTS = {
     "spaces": lambda n: fill(" ", n),
     "newlines": lambda n: fill("\n", n),
     "glued-sentences": lambda n: fill("word.Next,word;", n),
+    "comma-list": lambda n: fill("tag,", n),
+    # Runs just within the prose limit (128 bytes): every mark is judged.
+    "glued-runs-of-122": lambda n: fill("ab," * 40 + "ab ", n),
     "fix-every-3-bytes": lambda n: fill("a \u00a0", n),
     "invisible-run": lambda n: fill("\u200b\u00ad\ufeff", n),
     "combining-marks": lambda n: fill("e\u0301\u0308", n),

@@ -54,6 +54,11 @@ fn inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
         ("spaces", Box::new(|n| fill(" ", n))),
         ("newlines", Box::new(|n| fill("\n", n))),
         ("glued-sentences", Box::new(|n| fill("word.Next,word;", n))),
+        ("comma-list", Box::new(|n| fill("tag,", n))),
+        (
+            "glued-runs-of-122",
+            Box::new(|n| fill(&("ab,".repeat(40) + "ab "), n)),
+        ),
         ("fix-every-3-bytes", Box::new(|n| fill("a \u{a0}", n))),
         (
             "invisible-run",

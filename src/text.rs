@@ -27,6 +27,55 @@ pub(crate) const CLOSERS: &[char] = &['"', '\'', '\u{201D}', '\u{2019}', ')', ']
 /// whole run.
 pub(crate) const SCAN_LIMIT: usize = 1024;
 
+/// The longest whitespace-free run, in bytes, that the spacing and
+/// sentence-glue rules read as prose. Glued prose is a few words
+/// (`peace,reiterating`, `robust,verifiable,and`, `quickly.The`: the longest
+/// run with a fix in 16 MB of dirtied news is 28 bytes); a longer run is data
+/// (tag lists, identifiers, encoded blobs) or text that lost every space.
+/// Each mark judged costs a scan of its run, so the limit also bounds the
+/// cost per byte of a line of glued marks.
+pub(crate) const PROSE_TOKEN_LIMIT: usize = 128;
+
+/// True when the whitespace-delimited token holding the non-whitespace
+/// byte `pos` is longer than `limit` bytes. Reads at most `limit` bytes
+/// and a character.
+pub(crate) fn token_longer_than(text: &str, pos: usize, limit: usize) -> bool {
+    let mut start = pos;
+    for (i, c) in text[..pos].char_indices().rev() {
+        if c.is_whitespace() {
+            break;
+        }
+        start = i;
+        if pos - start > limit {
+            return true;
+        }
+    }
+    for (i, c) in text[pos..].char_indices() {
+        if c.is_whitespace() {
+            break;
+        }
+        if pos + i + c.len_utf8() - start > limit {
+            return true;
+        }
+    }
+    false
+}
+
+/// The whole whitespace-delimited token holding the non-whitespace byte
+/// `pos`, however long (no [`SCAN_LIMIT`]): for callers that measure a run
+/// once for all the positions in it.
+pub(crate) fn token_bounds(text: &str, pos: usize) -> std::ops::Range<usize> {
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[pos..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| pos + i);
+    start..end
+}
+
 /// `pos - SCAN_LIMIT`, or 0, moved forward to a char boundary.
 pub(crate) fn scan_floor(text: &str, pos: usize) -> usize {
     let mut f = pos.saturating_sub(SCAN_LIMIT);
@@ -402,6 +451,43 @@ mod tests {
         assert_eq!(token_at(12), "peace,reiterating");
         assert_eq!(token_at(0), "said");
         assert_eq!(token_at(t.len()), "his");
+    }
+
+    #[test]
+    fn token_length_limit() {
+        let t = "said peace,reiterating his";
+        assert!(!token_longer_than(t, 10, 17));
+        assert!(token_longer_than(t, 10, 16));
+        // From either end of the token, and across multibyte characters.
+        let t = "a ééé,é b";
+        assert!(!token_longer_than(t, 2, 9));
+        assert!(token_longer_than(t, 2, 8));
+        assert!(!token_longer_than(t, 8, 9));
+        assert!(token_longer_than(t, 8, 8));
+        // Unicode whitespace ends a token as a space does.
+        assert!(!token_longer_than("x,y\u{a0}zzzzzz", 1, 3));
+    }
+
+    proptest! {
+        /// The bounded scan answers as measuring the whole token does.
+        #[test]
+        fn token_longer_than_is_token_length(
+            t in "[a,. \u{a0}é]{1,40}",
+            at in 0usize..40,
+            limit in 0usize..30,
+        ) {
+            let mut p = at % t.len();
+            while !t.is_char_boundary(p) {
+                p -= 1;
+            }
+            prop_assume!(!t[p..].starts_with(char::is_whitespace));
+            let start = t[..p].rfind(char::is_whitespace).map_or(0, |i| {
+                i + t[i..].chars().next().unwrap().len_utf8()
+            });
+            let end = t[p..].find(char::is_whitespace).map_or(t.len(), |i| p + i);
+            prop_assert_eq!(token_longer_than(&t, p, limit), end - start > limit);
+            prop_assert_eq!(token_bounds(&t, p), start..end);
+        }
     }
 
     #[test]

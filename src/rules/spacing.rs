@@ -15,9 +15,10 @@ use crate::document::Document;
 use crate::edit::{Edit, Fix};
 use crate::rule::{Rule, RuleDoc};
 use crate::text::{
-    CLOSERS, OPENERS, char_at, char_before, find_bytes, is_address, is_cjk, is_code_like,
-    is_domain_or_file, is_emoticon_at, is_scheme, is_tld_or_extension, straight_quote_closes,
-    straight_quote_reading, token_end, token_start, word_at,
+    CLOSERS, OPENERS, PROSE_TOKEN_LIMIT, char_at, char_before, find_bytes, is_address, is_cjk,
+    is_code_like, is_domain_or_file, is_emoticon_at, is_scheme, is_tld_or_extension,
+    straight_quote_closes, straight_quote_reading, token_bounds, token_end, token_longer_than,
+    token_start, word_at,
 };
 
 use super::paragraph::{Glue, sentence_glue};
@@ -90,7 +91,8 @@ fn opened_single_quote(before: &str) -> bool {
 
 /// The prose checks every punctuation site shares: the character before is
 /// part of a word (letter, digit, `%`, closing quote or bracket), the token is
-/// not an address or code, and no CJK character touches the site.
+/// not an address or code, and no CJK character touches the site. Callers
+/// pass only sites whose whitespace-free run is within [`PROSE_TOKEN_LIMIT`].
 /// `bounds`: where spaces the same pass inserts around the site go (see
 /// [`clipped_token`]).
 fn prose_site(line: &str, p: usize, letter: usize, bounds: Bounds) -> bool {
@@ -103,6 +105,10 @@ fn prose_site(line: &str, p: usize, letter: usize, bounds: Bounds) -> bool {
     if char_at(line, letter).is_some_and(is_cjk) {
         return false;
     }
+    debug_assert!(
+        !token_longer_than(line, p, PROSE_TOKEN_LIMIT),
+        "callers judge only sites in runs within the prose limit"
+    );
     let tok = clipped_token(line, p, bounds);
     if is_address(tok) || is_code_like(tok) {
         // `…/news/?id=k3p2,which were`: an address ends at a comma followed
@@ -154,19 +160,31 @@ fn line_sites(
 ) -> Vec<usize> {
     let mut accepted = Vec::new();
     let mut floor = 0;
+    // The whitespace-free run of the last site, measured once for all its
+    // marks: those of a run longer than the prose limit get no judge.
+    let mut run = 0..0;
+    let mut prose = true;
     let bytes = line.as_bytes();
     for p in find_bytes(bytes, marks) {
         // A mark before whitespace or at the end of the line has its space
         // (no judge finds a word right after it): most marks end here.
-        if bytes.get(p + 1).is_some_and(|n| !n.is_ascii_whitespace())
-            && let Some(at) = judge(
-                p,
-                Bounds {
-                    floor,
-                    ceil: usize::MAX,
-                },
-            )
-        {
+        if bytes.get(p + 1).is_none_or(|n| n.is_ascii_whitespace()) {
+            continue;
+        }
+        if p >= run.end {
+            run = token_bounds(line, p);
+            prose = run.len() <= PROSE_TOKEN_LIMIT;
+        }
+        if !prose {
+            continue;
+        }
+        if let Some(at) = judge(
+            p,
+            Bounds {
+                floor,
+                ceil: usize::MAX,
+            },
+        ) {
             accepted.push(at);
             floor = at;
         }
@@ -239,8 +257,9 @@ static COMMA_DOC: RuleDoc = RuleDoc {
     summary: "Insert the missing space after a comma followed by a word",
     details: "A comma glued to the next word (`peace,reiterating`) is the commonest trace of \
 flattened HTML. A space is inserted after the comma, or after the closing quote or bracket that \
-follows it (`peace,”Putin` → `peace,” Putin`). Numbers (`3,000`), addresses, code, and text \
-between CJK characters are left alone. Language-neutral: every Latin-script language spaces \
+follows it (`peace,”Putin` → `peace,” Putin`). Numbers (`3,000`), addresses, code, text \
+between CJK characters, and runs of more than 128 bytes without a space (data, not prose) are \
+left alone. Language-neutral: every Latin-script language spaces \
 after a comma.",
     fixes: &[
         (
@@ -304,7 +323,8 @@ static AFTER_DOC: RuleDoc = RuleDoc {
     details: "Restores the space after a semicolon or colon glued to a word, and after a \
 sentence end glued to the next sentence (`ended.Negotiators`). Abbreviations and initials \
 (`U.S.`, `e.g.`, `J.R.R.`), numbers (`2.5`, `10:30`), ellipses, addresses, file names, code, \
-identifiers (`doi:10.1000/182`) and emoticons are left alone. After a period, a lowercase word \
+identifiers (`doi:10.1000/182`), emoticons and runs of more than 128 bytes without a space are \
+left alone. After a period, a lowercase word \
 gets a space only when it is a common sentence opener and not a domain ending or file \
 extension (`sunday.the`). Where the glued text is a heading or a new paragraph, the \
 paragraph rules insert a line break instead. English conventions: runs on English text only.",
@@ -391,7 +411,8 @@ pub(crate) fn is_sentence_glue(doc: &Document, li: usize, p: usize) -> bool {
     let Some((_, letter)) = next_word(line, p, next_quoted) else {
         return false;
     };
-    prose_site(line, p, letter, Bounds::NONE)
+    !token_longer_than(line, p, PROSE_TOKEN_LIMIT)
+        && prose_site(line, p, letter, Bounds::NONE)
         && sentence_end(doc, line, p, letter, Bounds::NONE) == Some(true)
 }
 

@@ -146,3 +146,23 @@ fn chain_of_glued_headings_in_one_pass() {
         "The talks ended quietly.\nWorld News\nEurope Today\nThe leaders met in Paris on Monday to discuss Europe and trade.\n",
     );
 }
+
+/// A sentence end inside a whitespace-free run longer than 128 bytes is not
+/// read as prose: no heading is split off it.
+#[test]
+fn no_split_inside_long_runs() {
+    let limit = crate::text::PROSE_TOKEN_LIMIT;
+    let glued = "ended,".repeat(limit / 6) + "ended.";
+    assert!(glued.len() + "The".len() > limit);
+    assert_keep(
+        ID,
+        &format!("It {glued}The Path Forward: A Delicate Balance\nPutin spoke at length.\n"),
+    );
+    let glued = "ended,".repeat(limit / 6 - 2) + "ended.";
+    assert!(glued.len() + "The".len() <= limit);
+    assert_fix(
+        ID,
+        &format!("It {glued}The Path Forward: A Delicate Balance\nPutin spoke at length.\n"),
+        &format!("It {glued}\nThe Path Forward: A Delicate Balance\nPutin spoke at length.\n"),
+    );
+}

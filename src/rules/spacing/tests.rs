@@ -260,3 +260,41 @@ fn glued_straight_quotes_never_guessed() {
         assert_keep(AFTER, t);
     }
 }
+
+/// A whitespace-free run longer than the prose limit (128 bytes) is data or
+/// text that lost every space: none of its marks is judged. One just within
+/// the limit is prose and fixed as usual, in one pass.
+#[test]
+fn long_runs_are_not_prose() {
+    let run = |n: usize| {
+        let words = ["news", "politics", "world", "Europe"];
+        let mut t = String::new();
+        let mut i = 0;
+        while t.len() < n {
+            if i > 0 {
+                t.push(',');
+            }
+            t.push_str(words[i % words.len()]);
+            i += 1;
+        }
+        t
+    };
+    let limit = crate::text::PROSE_TOKEN_LIMIT;
+    let long = run(limit + 1);
+    assert!(long.len() > limit);
+    for rule in [COMMA, AFTER] {
+        assert_keep(rule, &format!("Filed under {long} today.\n"));
+        assert_keep(rule, &format!("{long}.Then the rest.\n"));
+    }
+    let short = run(limit - 20);
+    assert!(short.len() + ".Then".len() <= limit);
+    let input = format!("Filed under {short} today.\n");
+    let fixed = run_rule(COMMA, &input);
+    assert_eq!(fixed, input.replace(',', ", "));
+    assert_fix_in_one_pass(COMMA, &input, &fixed);
+    assert_fix(
+        AFTER,
+        &format!("Filed under {short}.Then more.\n"),
+        &format!("Filed under {short}. Then more.\n"),
+    );
+}
