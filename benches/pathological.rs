@@ -55,6 +55,7 @@ fn inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
         ("newlines", Box::new(|n| fill("\n", n))),
         ("glued-sentences", Box::new(|n| fill("word.Next,word;", n))),
         ("comma-list", Box::new(|n| fill("tag,", n))),
+        ("glued-capitals", Box::new(|n| fill("word.AB ", n))),
         (
             "glued-runs-of-122",
             Box::new(|n| fill(&("ab,".repeat(40) + "ab "), n)),

@@ -61,6 +61,9 @@ pub struct Document<'a> {
     /// The words with their sentence positions, found on first use: every
     /// word rule walks the same list.
     words: OnceCell<Vec<crate::words::Word<'a>>>,
+    /// The text lowercased with the same byte offsets, found on first use
+    /// (see [`Document::lowercase`]).
+    lowered: OnceCell<Option<String>>,
 }
 
 impl<'a> Document<'a> {
@@ -134,6 +137,7 @@ impl<'a> Document<'a> {
             code,
             specials: OnceCell::new(),
             words: OnceCell::new(),
+            lowered: OnceCell::new(),
         }
     }
 
@@ -151,6 +155,35 @@ impl<'a> Document<'a> {
 
     pub fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// The text as `str::to_lowercase` gives it, when that keeps every byte
+    /// offset: each character lowercases to as many bytes, and none by its
+    /// context (the capital sigma, final or not). Then a slice of it at a
+    /// range of the text is that slice of the text lowercased, and rules
+    /// that compare case-insensitively over a wide window lowercase the
+    /// document once instead of the window each time. `None` otherwise.
+    pub(crate) fn lowercase(&self) -> Option<&str> {
+        self.lowered
+            .get_or_init(|| {
+                let t = self.text;
+                if t.is_ascii() {
+                    return Some(t.to_ascii_lowercase());
+                }
+                let mut out = String::with_capacity(t.len());
+                for c in t.chars() {
+                    if c == '\u{3A3}' {
+                        return None;
+                    }
+                    let before = out.len();
+                    out.extend(c.to_lowercase());
+                    if out.len() - before != c.len_utf8() {
+                        return None;
+                    }
+                }
+                Some(out)
+            })
+            .as_deref()
     }
 
     pub fn lines(&self) -> &[Line] {
@@ -328,6 +361,29 @@ mod tests {
         let t: Vec<_> = (0..d.lines().len()).map(|i| d.line_text(i)).collect();
         assert_eq!(t, ["a", "b", "c", "d"]);
         assert_eq!(d.newline(), "\n");
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets_or_declines() {
+        for text in [
+            "Bagle.AT and BAGLE.au",
+            "Straße ÉTÉ “Quoted” Ωmega",
+            "ascii ONLY",
+        ] {
+            let d = Document::new(text, ParagraphStyle::Auto, true);
+            let lower = d.lowercase().expect("same lengths");
+            assert_eq!(lower, text.to_lowercase());
+            for (i, _) in text.char_indices() {
+                assert_eq!(lower[i..], text[i..].to_lowercase());
+            }
+        }
+        // `İ` lowercases to two characters, `Σ` by its context.
+        for text in ["İstanbul.AT", "ΟΔΟΣ.AB"] {
+            assert_eq!(
+                Document::new(text, ParagraphStyle::Auto, true).lowercase(),
+                None
+            );
+        }
     }
 
     #[test]

@@ -367,14 +367,15 @@ pub(crate) fn is_domain_or_file(token: &str) -> bool {
     let Some((_, last)) = t.rsplit_once('.') else {
         return false;
     };
-    t.split('.').all(|l| {
-        !l.is_empty()
-            && l.chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-    }) && is_tld_or_extension(last)
-        && last
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    // The cheap tests first: the ending's list is searched last.
+    last.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && t.split('.').all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+        && is_tld_or_extension(last)
 }
 
 /// True when the colon at `pos` starts an emoticon (`:)`, `:-D`, `;P`).

@@ -482,7 +482,7 @@ fn sentence_end(
             .all(char::is_uppercase);
         if left_caps
             || (punct == '.'
-                && stem_glued_elsewhere(crate::text::evidence_window(doc.text(), left), left))
+                && stem_glued_elsewhere(doc, crate::text::evidence_window(doc.text(), left), left))
         {
             return None;
         }
@@ -490,18 +490,33 @@ fn sentence_end(
     Some(true)
 }
 
-fn stem_glued_elsewhere(text: &str, stem: &str) -> bool {
+/// `stem.` glued to a word at least twice in `window` (a slice of `doc`'s
+/// text), case-insensitively.
+fn stem_glued_elsewhere(doc: &Document, window: &str, stem: &str) -> bool {
     let stem = stem.trim_matches(|c: char| !c.is_alphanumeric());
     if stem.is_empty() {
         return false;
     }
-    // Case-insensitive: `Bagle.AT` and `bagle.AT` share a stem.
-    let text = text.to_lowercase();
+    // Case-insensitive: `Bagle.AT` and `bagle.AT` share a stem. The window
+    // is 64 KiB of a long document: its lowercase is cut from the
+    // document's, made once, where offsets allow.
+    let owned;
+    let text = match doc.lowercase() {
+        Some(lower) => {
+            let at = window.as_ptr() as usize - doc.text().as_ptr() as usize;
+            &lower[at..at + window.len()]
+        }
+        None => {
+            owned = window.to_lowercase();
+            &owned
+        }
+    };
     let pat = format!("{}.", stem.to_lowercase());
     let mut n = 0;
-    for (i, _) in text.match_indices(&pat) {
-        let before_ok = char_before(&text, i).is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = char_at(&text, i + pat.len()).is_some_and(char::is_alphanumeric);
+    // Non-overlapping, left to right, as `str::match_indices`.
+    for i in memchr::memmem::find_iter(text.as_bytes(), pat.as_bytes()) {
+        let before_ok = char_before(text, i).is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = char_at(text, i + pat.len()).is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {
             n += 1;
             if n >= 2 {
