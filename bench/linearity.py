@@ -51,6 +51,7 @@ INPUTS = {
     "glued-sentences": lambda n: fill("word.Next,word;", n),
     "comma-list": lambda n: fill("tag,", n),
     "glued-capitals": lambda n: fill("word.AB ", n),
+    "quoted-commas": lambda n: fill('"a,"b ', n),
     # Runs just within the prose limit (128 bytes): every mark is judged.
     "glued-runs-of-122": lambda n: fill("ab," * 40 + "ab ", n),
     "fix-every-3-bytes": lambda n: fill("a \u00a0", n),

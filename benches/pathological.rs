@@ -56,6 +56,7 @@ fn inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
         ("glued-sentences", Box::new(|n| fill("word.Next,word;", n))),
         ("comma-list", Box::new(|n| fill("tag,", n))),
         ("glued-capitals", Box::new(|n| fill("word.AB ", n))),
+        ("quoted-commas", Box::new(|n| fill("\"a,\"b ", n))),
         (
             "glued-runs-of-122",
             Box::new(|n| fill(&("ab,".repeat(40) + "ab "), n)),

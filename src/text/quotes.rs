@@ -35,14 +35,26 @@ pub(crate) fn straight_quote_closes(line: &str, pos: usize) -> bool {
 }
 
 /// Whether a quotation is open just before `pos`, following the quotes
-/// before it (within [`super::SCAN_LIMIT`] bytes): each by its neighbours, or
-/// a glued one by its own reading (`me."They … lawyer."Bipin`: the first
-/// opens, so the second closes). Only the last few glued quotes are read,
-/// which bounds the work per site; earlier ones, and unreadable ones, toggle.
+/// before it (the last [`MAX_QUOTES`], within [`super::SCAN_LIMIT`] bytes):
+/// each by its neighbours, or a glued one by its own reading
+/// (`me."They … lawyer."Bipin`: the first opens, so the second closes). Only
+/// the last few glued quotes are read, which bounds the work per site;
+/// earlier ones, and unreadable ones, toggle.
 fn open_before(line: &str, pos: usize) -> bool {
+    // Prose has a few quotes per kilobyte; a line of them (`"a,"b "a,"b`)
+    // would cost each site a reading of hundreds.
+    open_after_quotes(line, pos, MAX_QUOTES)
+}
+
+/// [`open_before`] reading the last `max` quotes (at least one).
+fn open_after_quotes(line: &str, pos: usize, max: usize) -> bool {
     const READ_GLUED: usize = 4;
     let floor = scan_floor(line, pos);
-    let quotes = line[floor..pos].match_indices('"').map(|(i, _)| floor + i);
+    let bytes = line.as_bytes();
+    let start = memchr::memrchr_iter(b'"', &bytes[floor..pos])
+        .nth(max - 1)
+        .map_or(floor, |i| floor + i);
+    let quotes = memchr::memchr_iter(b'"', &bytes[start..pos]).map(|i| start + i);
     let glued = quotes
         .clone()
         .filter(|&i| quote_role(line, i).is_none())
@@ -62,6 +74,10 @@ fn open_before(line: &str, pos: usize) -> bool {
     }
     open
 }
+
+/// How many of the straight quotes before a site decide whether a quotation
+/// is open there.
+const MAX_QUOTES: usize = 64;
 
 /// The role of the straight quote at `i` from its neighbours alone: opening
 /// after a space, a bracket, a dash, or a colon or semicolon (`says:"Ah`),
@@ -308,6 +324,39 @@ mod tests {
             straight_quote_reading(r#"He said: "Good."Then it rained."#, 15, true),
             None
         );
+    }
+
+    /// `open_before` reading every quote of the window.
+    fn open_before_all(line: &str, pos: usize) -> bool {
+        open_after_quotes(line, pos, usize::MAX)
+    }
+
+    proptest::proptest! {
+        /// With at most `MAX_QUOTES` quotes before a site, the bound changes
+        /// nothing.
+        #[test]
+        fn few_quotes_read_as_before(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&["\"", "a", "He", ",", ".", " ", "said", ": "][..]),
+                0..150,
+            ),
+            at in 0usize..150,
+        ) {
+            let line: String = parts.concat();
+            let pos = at.min(line.len());
+            proptest::prop_assume!(line[..pos].matches('"').count() <= MAX_QUOTES);
+            proptest::prop_assert_eq!(open_before(&line, pos), open_before_all(&line, pos));
+        }
+    }
+
+    #[test]
+    fn many_quotes_read_the_last_ones() {
+        // 100 quoted words glued to commas: only the last 64 quotes decide,
+        // which here agree with reading them all (an even number of them
+        // before the site, each pair closed).
+        let line = "He said \"a,\"".repeat(50) + "b";
+        let pos = line.len() - 1;
+        assert_eq!(open_before(&line, pos), open_before_all(&line, pos));
     }
 
     #[test]
