@@ -167,15 +167,14 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
     // Sized for a news article's share of capitalised words, so the
     // maps rarely grow (each growth rehashes every key).
     let expect = words.len() / 16;
-    let mut capital: WordMap<Key, usize> = map_with_capacity(expect);
-    // Capitalised uses with no capitalised neighbour (`said Fiat was`,
-    // `Fiat, Ferrari`, not `Burren Energy`): the only evidence for a word
-    // that is also ordinary.
-    let mut alone: WordMap<Key, usize> = map_with_capacity(expect);
+    // Per key: the capitalised uses, those alone, and later the lowercase
+    // uses; one map, so each word costs one probe where three maps cost
+    // three.
+    let mut stats: WordMap<Key, Stats> = map_with_capacity(expect);
     // Two capitalised words in a row (`Gordon Brown`); `true` when the
     // first is mid-sentence too, so it may vouch for its own capital.
     let mut pairs: WordMap<(Key, Key), Pair> = map_with_capacity(expect / 2);
-    // Every key of `capital`, for a cheap first test of lowercase words.
+    // Every key of `stats`, for a cheap first test of lowercase words.
     let mut capital_keys = KeyFilter::default();
     for (i, w) in words.iter().enumerate() {
         // A word without capitals is neither evidence nor the second of
@@ -187,16 +186,16 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             && let Some(k) = key(split_possessive(w.text).0)
         {
             capital_keys.insert(k);
-            let count = capital.entry(k).or_default();
+            let seen = stats.entry(k).or_default();
             let titled =
                 |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
             let before = i.checked_sub(1).map(|j| &words[j]);
             let after = words.get(i + 1);
             let titled_after = !w.punct_after && titled(after.filter(|n| w.seq + 1 == n.seq));
             if !titled_after {
-                *count += 1;
+                seen.capital += 1;
                 if !titled(before.filter(|p| p.seq + 1 == w.seq)) {
-                    *alone.entry(k).or_default() += 1;
+                    seen.alone += 1;
                 }
             }
         }
@@ -209,10 +208,10 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             // The first word may have its capital only from the
             // sentence start; still worth a look.
             capital_keys.insert(pair.0);
-            capital.entry(pair.0).or_default();
+            stats.entry(pair.0).or_default();
         }
     }
-    if capital.is_empty() {
+    if stats.is_empty() {
         return;
     }
     // Lowercase uses of those words.
@@ -230,23 +229,31 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             continue;
         };
         // `don't` is no name; a possessive was split off above.
-        if !has_period_or_apostrophe(base) && capital.contains_key(&k) {
+        if !has_period_or_apostrophe(base)
+            && let Some(seen) = stats.get_mut(&k)
+        {
+            seen.lower += 1;
             lower.push((k, i));
         }
-    }
-    let mut lower_counts: WordMap<Key, usize> = WordMap::default();
-    for (k, _) in &lower {
-        *lower_counts.entry(*k).or_default() += 1;
     }
     for &(k, i) in &lower {
         let w = &words[i];
         let (base, _) = split_possessive(w.text);
-        let message = if in_pair(words, i, k, &pairs) {
+        let seen = stats
+            .get_mut(&k)
+            .expect("a lowercase use has its key's counts");
+        // What depends on the word alone is read once per word.
+        let reading = match &seen.reading {
+            Some(r) if r.base == base => r,
+            _ => seen.reading.insert(Reading::new(base, seen)),
+        };
+        let message = if reading
+            .pair_need
+            .is_some_and(|need| in_pair(words, i, k, &pairs, need))
+        {
             "capitalise as in the same name elsewhere in the document"
-        } else if single(base, capital[&k], lower_counts[&k]) {
-            "capitalise as elsewhere in the document"
-        } else if single_ordinary(base, alone.get(&k).copied().unwrap_or(0), lower_counts[&k]) {
-            "capitalise the name as elsewhere in the document"
+        } else if let Some(message) = reading.alone {
+            message
         } else {
             continue;
         };
@@ -258,6 +265,50 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
                 Edit::replace(w.start..w.start + base.len(), capitalize_first(base)),
             ),
         ));
+    }
+}
+
+/// consensus-case's counts for one key.
+#[derive(Default)]
+struct Stats<'a> {
+    /// Capitalised mid-sentence uses that end their run of capitalised
+    /// words.
+    capital: usize,
+    /// Of those, the ones with no capitalised neighbour (`said Fiat was`,
+    /// `Fiat, Ferrari`, not `Burren Energy`): the only evidence for a word
+    /// that is also ordinary.
+    alone: usize,
+    /// Lowercase uses that may be fixed.
+    lower: usize,
+    /// The reading of the last lowercase word with this key.
+    reading: Option<Reading<'a>>,
+}
+
+/// What the judgement of a lowercase word takes from the word and its key's
+/// counts alone, not from its neighbours.
+struct Reading<'a> {
+    base: &'a str,
+    /// The capitalised pair count that makes it follow a neighbour
+    /// ([`in_pair`]); `None` for words that never do.
+    pair_need: Option<usize>,
+    /// The fix's message when its own counts make it a name.
+    alone: Option<&'static str>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(base: &'a str, seen: &Stats) -> Self {
+        let alone = if single(base, seen.capital, seen.lower) {
+            Some("capitalise as elsewhere in the document")
+        } else if single_ordinary(base, seen.alone, seen.lower) {
+            Some("capitalise the name as elsewhere in the document")
+        } else {
+            None
+        };
+        Reading {
+            base,
+            pair_need: pair_need(base),
+            alone,
+        }
     }
 }
 
@@ -328,28 +379,40 @@ fn capital_pair<'a>(p: &Word<'a>, w: &Word<'a>) -> Option<((Key<'a>, Key<'a>), b
     Some(((key(a)?, key(b)?), first_mid))
 }
 
-/// The lowercase word at `i` sits next to a capitalised word, and the
-/// document writes the two together capitalised elsewhere: `Gordon brown`
-/// after `Gordon Brown`, `lib Dems` after `Lib Dems`.
-fn in_pair(words: &[Word], i: usize, k: Key, pairs: &WordMap<(Key, Key), Pair>) -> bool {
-    let w = &words[i];
-    let base = split_possessive(w.text).0;
+/// How many times the document must write a pair capitalised for `base`
+/// to follow its neighbour's capital there; `None` for words that never do.
+fn pair_need(base: &str) -> Option<usize> {
     // Name particles keep their own case (`Robin van Persie`, `Van Persie`).
     if FUNCTION_WORD_LIST.contains(base)
         || PARTICLE_LIST.contains(base)
         || lexicon::is_common_lowercase(base)
     {
-        return false;
+        return None;
     }
     // Generic words inside names (`Xiluodu Dam`, `Labour Party`) are
     // written both ways in careful text: words that are no names themselves
     // (unlike `Gordon Brown`) follow their neighbour only when the document
     // writes the pair capitalised three times (`Internet Explorer`).
-    let need = if lexicon::is_ordinary(base) && !known_name(base) {
+    Some(if lexicon::is_ordinary(base) && !known_name(base) {
         3
     } else {
         1
-    };
+    })
+}
+
+/// The lowercase word at `i` (key `k`) sits next to a capitalised word, and
+/// the document writes the two together capitalised elsewhere, at least
+/// `need` times (see [`pair_need`]): `Gordon brown` after `Gordon Brown`,
+/// `lib Dems` after `Lib Dems`.
+fn in_pair(
+    words: &[Word],
+    i: usize,
+    k: Key,
+    pairs: &WordMap<(Key, Key), Pair>,
+    need: usize,
+) -> bool {
+    let w = &words[i];
+    let base = split_possessive(w.text).0;
     let adjacent = |p: &Word, n: &Word| {
         p.seq + 1 == n.seq && !p.punct_after && p.plain && n.plain && is_titlecase_base(p, n, w)
     };
