@@ -170,8 +170,19 @@ impl<'a> Document<'a> {
                 if t.is_ascii() {
                     return Some(t.to_ascii_lowercase());
                 }
+                // ASCII runs are copied and lowercased in place at the end;
+                // other characters one by one (none lowercases to ASCII at
+                // the same length, so the final pass leaves them be).
+                let bytes = t.as_bytes();
                 let mut out = String::with_capacity(t.len());
-                for c in t.chars() {
+                let mut i = 0;
+                while i < t.len() {
+                    let run = bytes[i..].iter().position(|&b| !b.is_ascii());
+                    let end = run.map_or(t.len(), |n| i + n);
+                    out.push_str(&t[i..end]);
+                    let Some(c) = t[end..].chars().next() else {
+                        break;
+                    };
                     if c == '\u{3A3}' {
                         return None;
                     }
@@ -180,7 +191,9 @@ impl<'a> Document<'a> {
                     if out.len() - before != c.len_utf8() {
                         return None;
                     }
+                    i = end + c.len_utf8();
                 }
+                out.make_ascii_lowercase();
                 Some(out)
             })
             .as_deref()
@@ -383,6 +396,21 @@ mod tests {
                 Document::new(text, ParagraphStyle::Auto, true).lowercase(),
                 None
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text: the copy is the text lowercased, offset for offset, or
+        /// there is none.
+        #[test]
+        fn lowercase_is_str_lowercase(text in "[a-zA-Z .ÉéİΣσßK\u{1C5}“]{0,40}") {
+            let d = Document::new(&text, ParagraphStyle::Auto, true);
+            if let Some(lower) = d.lowercase() {
+                proptest::prop_assert_eq!(lower, text.to_lowercase());
+                for (i, _) in text.char_indices() {
+                    proptest::prop_assert_eq!(&lower[i..], text[i..].to_lowercase());
+                }
+            }
         }
     }
 
