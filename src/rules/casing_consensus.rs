@@ -168,9 +168,10 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
     // maps rarely grow (each growth rehashes every key).
     let expect = words.len() / 16;
     // Per key: the capitalised uses, those alone, and later the lowercase
-    // uses; one map, so each word costs one probe where three maps cost
-    // three.
-    let mut stats: WordMap<Key, Stats> = map_with_capacity(expect);
+    // uses, in one list; the map gives a key's place in it, so each
+    // lowercase use is looked up once.
+    let mut index: WordMap<Key, usize> = map_with_capacity(expect);
+    let mut stats: Vec<Stats> = Vec::with_capacity(expect);
     // Two capitalised words in a row (`Gordon Brown`); `true` when the
     // first is mid-sentence too, so it may vouch for its own capital.
     let mut pairs: WordMap<(Key, Key), Pair> = map_with_capacity(expect / 2);
@@ -186,7 +187,8 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             && let Some(k) = key(split_possessive(w.text).0)
         {
             capital_keys.insert(k);
-            let seen = stats.entry(k).or_default();
+            let id = intern(&mut index, &mut stats, k);
+            let seen = &mut stats[id];
             let titled =
                 |x: Option<&Word>| x.is_some_and(|x| is_titlecase(split_possessive(x.text).0));
             let before = i.checked_sub(1).map(|j| &words[j]);
@@ -208,14 +210,14 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             // The first word may have its capital only from the
             // sentence start; still worth a look.
             capital_keys.insert(pair.0);
-            stats.entry(pair.0).or_default();
+            intern(&mut index, &mut stats, pair.0);
         }
     }
     if stats.is_empty() {
         return;
     }
-    // Lowercase uses of those words.
-    let mut lower: Vec<(Key, usize)> = Vec::new();
+    // Lowercase uses of those words, with their key's place in `stats`.
+    let mut lower: Vec<(Key, usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.heading || !w.plain || w.pos == Position::Start || !w.lower {
             continue;
@@ -230,18 +232,16 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
         };
         // `don't` is no name; a possessive was split off above.
         if !has_period_or_apostrophe(base)
-            && let Some(seen) = stats.get_mut(&k)
+            && let Some(&id) = index.get(&k)
         {
-            seen.lower += 1;
-            lower.push((k, i));
+            stats[id].lower += 1;
+            lower.push((k, i, id));
         }
     }
-    for &(k, i) in &lower {
+    for &(k, i, id) in &lower {
         let w = &words[i];
         let (base, _) = split_possessive(w.text);
-        let seen = stats
-            .get_mut(&k)
-            .expect("a lowercase use has its key's counts");
+        let seen = &mut stats[id];
         // What depends on the word alone is read once per word.
         let reading = match &seen.reading {
             Some(r) if r.base == base => r,
@@ -266,6 +266,18 @@ fn judge(words: &[Word], out: &mut Vec<(usize, Fix)>) {
             ),
         ));
     }
+}
+
+/// The place of `k`'s counts in `stats`, made on first sight.
+fn intern<'a>(
+    index: &mut WordMap<Key<'a>, usize>,
+    stats: &mut Vec<Stats<'a>>,
+    k: Key<'a>,
+) -> usize {
+    *index.entry(k).or_insert_with(|| {
+        stats.push(Stats::default());
+        stats.len() - 1
+    })
 }
 
 /// consensus-case's counts for one key.
