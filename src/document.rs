@@ -167,9 +167,6 @@ impl<'a> Document<'a> {
         self.lowered
             .get_or_init(|| {
                 let t = self.text;
-                if t.is_ascii() {
-                    return Some(t.to_ascii_lowercase());
-                }
                 // ASCII runs are copied and lowercased in place at the end;
                 // other characters one by one (none lowercases to ASCII at
                 // the same length, so the final pass leaves them be).

@@ -412,8 +412,8 @@ static GLUED_HEADING_DOC: RuleDoc = RuleDoc {
 paragraph style is inserted when the heading side is short, has no sentence end and is \
 title-cased or stands where the title stands, and the other side reads as a paragraph. \
 Camel-case names (iPhone, YouTube, McDonald, PlayStation) are kept: the glued word must not \
-occur elsewhere, and a capitalised left half needs a right half the document uses on its own. Nothing is split \
-inside a run of more than 128 bytes without a space: that is data, not prose.",
+occur elsewhere, and a capitalised left half needs a right half the document uses on its own. \
+Nothing is split inside a run of more than 128 bytes without a space: that is data, not prose.",
     fixes: &[
         (
             "Peskov said it could be arranged quickly.The Path Forward: A Delicate Balance\nPutin spoke.\n",

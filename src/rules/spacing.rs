@@ -259,8 +259,7 @@ static COMMA_DOC: RuleDoc = RuleDoc {
 flattened HTML. A space is inserted after the comma, or after the closing quote or bracket that \
 follows it (`peace,”Putin` → `peace,” Putin`). Numbers (`3,000`), addresses, code, text \
 between CJK characters, and runs of more than 128 bytes without a space (data, not prose) are \
-left alone. Language-neutral: every Latin-script language spaces \
-after a comma.",
+left alone. Language-neutral: every Latin-script language spaces after a comma.",
     fixes: &[
         (
             "He urged lasting peace,reiterating his position.\n",
@@ -324,9 +323,8 @@ static AFTER_DOC: RuleDoc = RuleDoc {
 sentence end glued to the next sentence (`ended.Negotiators`). Abbreviations and initials \
 (`U.S.`, `e.g.`, `J.R.R.`), numbers (`2.5`, `10:30`), ellipses, addresses, file names, code, \
 identifiers (`doi:10.1000/182`), emoticons and runs of more than 128 bytes without a space are \
-left alone. After a period, a lowercase word \
-gets a space only when it is a common sentence opener and not a domain ending or file \
-extension (`sunday.the`). Where the glued text is a heading or a new paragraph, the \
+left alone. After a period, a lowercase word gets a space only when it is a common sentence \
+opener and not a domain ending or file extension (`sunday.the`). Where the glued text is a heading or a new paragraph, the \
 paragraph rules insert a line break instead. English conventions: runs on English text only.",
     fixes: &[
         (
